@@ -1,0 +1,147 @@
+package layout
+
+import (
+	"math"
+	"math/big"
+)
+
+// ExactSum accumulates float64 values without rounding: every finite
+// float64 is an integer multiple of 2^-1074, and the sum is kept as such an
+// integer in base-2^32 digits. The result (rounded once, to nearest) does
+// not depend on the order of the additions, so a global sum is the same
+// bit for bit on every process grid, every SIMD width and every number of
+// threads. It costs a few integer operations per value.
+type ExactSum struct {
+	d      [exactDigits]int64
+	n      int  // additions since the last carry propagation
+	nonfin bool // a NaN or infinity was added
+	nan    float64
+}
+
+const (
+	exactDigits = 67        // 2^-1074 .. 2^1024 plus carry room, 32 bits a digit
+	exactFlush  = 1<<30 - 1 // additions before carries must be propagated
+)
+
+// Add adds x exactly.
+func (a *ExactSum) Add(x float64) {
+	b := math.Float64bits(x)
+	e := int(b>>52) & 0x7ff
+	m := b & (1<<52 - 1)
+	if e == 0x7ff {
+		if !a.nonfin {
+			a.nonfin, a.nan = true, x
+		} else {
+			a.nan += x
+		}
+		return
+	}
+	if e == 0 {
+		e = 1 // subnormal: same scale as the smallest normal
+	} else {
+		m |= 1 << 52
+	}
+	// x = ±m * 2^(e-1075) = ±(m << (e-1)) * 2^-1074.
+	s := uint(e - 1)
+	j, sh := s>>5, s&31
+	w0 := int64((m << sh) & 0xffffffff)
+	w1 := int64((m >> (32 - sh)) & 0xffffffff)
+	w2 := int64(m >> (64 - sh))
+	if b>>63 != 0 {
+		w0, w1, w2 = -w0, -w1, -w2
+	}
+	a.d[j] += w0
+	a.d[j+1] += w1
+	a.d[j+2] += w2
+	a.n++
+	if a.n >= exactFlush {
+		a.normalise()
+	}
+}
+
+// AddSum adds another accumulator.
+func (a *ExactSum) AddSum(b *ExactSum) {
+	a.normalise()
+	c := *b
+	c.normalise()
+	for i := range a.d {
+		a.d[i] += c.d[i]
+	}
+	if c.nonfin {
+		if a.nonfin {
+			a.nan += c.nan
+		} else {
+			a.nonfin, a.nan = true, c.nan
+		}
+	}
+	a.normalise()
+}
+
+// normalise propagates carries so that every digit but the last lies in
+// [0, 2^32); the last carries the sign.
+func (a *ExactSum) normalise() {
+	var carry int64
+	for i := range exactDigits - 1 {
+		v := a.d[i] + carry
+		carry = v >> 32 // arithmetic shift: floor division
+		a.d[i] = v & 0xffffffff
+	}
+	a.d[exactDigits-1] += carry
+	a.n = 0
+}
+
+// Float64 is the sum rounded to the nearest float64 (NaN or ±Inf when a
+// non-finite value was added).
+func (a *ExactSum) Float64() float64 {
+	if a.nonfin {
+		return a.nan
+	}
+	c := *a
+	c.normalise()
+	v := new(big.Int)
+	digit := new(big.Int)
+	for i := exactDigits - 1; i >= 0; i-- {
+		v.Lsh(v, 32)
+		v.Add(v, digit.SetInt64(c.d[i]))
+	}
+	f := new(big.Float).SetPrec(0).SetInt(v) // exact
+	f.SetMantExp(f, -1074)
+	r, _ := f.Float64()
+	return r
+}
+
+// Reset clears the accumulator.
+func (a *ExactSum) Reset() { *a = ExactSum{} }
+
+// GlobalSum adds the accumulators of every rank (exactly) and returns the
+// rounded totals, identical on every rank. Collective.
+func (l *Layout) GlobalSum(acc ...*ExactSum) ([]float64, error) {
+	buf := make([]int64, 0, len(acc)*(exactDigits+1))
+	nonfin := make([]float64, len(acc))
+	for i, a := range acc {
+		c := *a
+		c.normalise()
+		buf = append(buf, c.d[:]...)
+		if c.nonfin {
+			nonfin[i] = c.nan
+		}
+	}
+	if l.Comm.Size() > 1 {
+		if err := l.Comm.AllreduceSumInt64(buf); err != nil {
+			return nil, err
+		}
+		if err := l.Comm.AllreduceSum64(nonfin); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]float64, len(acc))
+	for i := range acc {
+		var s ExactSum
+		copy(s.d[:], buf[i*exactDigits:(i+1)*exactDigits])
+		out[i] = s.Float64()
+		if nonfin[i] != 0 {
+			out[i] = nonfin[i]
+		}
+	}
+	return out, nil
+}
