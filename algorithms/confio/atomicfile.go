@@ -56,3 +56,13 @@ func writeAtomic(path string, fill func(w *bufio.Writer) error) (err error) {
 	}
 	return nil
 }
+
+// WriteFileAtomic writes data to path so that path is either the complete
+// new file or untouched (temporary file, fsync, rename, directory fsync).
+// Other packages use it for their own small files (checkpoints, tables).
+func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w *bufio.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}

@@ -111,42 +111,8 @@ func mulTiles3(w int, dst, a, b []float64, opA, opB Op, add bool, lo, hi int) {
 		for lane := range w {
 			loadM3Data(a[base+lane:], w, &x)
 			loadM3Data(b[base+lane:], w, &y)
-			switch da, db := bool(opA), bool(opB); {
-			case !da && !db:
-				z.Mul(&x, &y)
-			case !da && db:
-				z.MulDag(&x, &y)
-			case da && !db:
-				z.DagMul(&x, &y)
-			default:
-				z.DagDag(&x, &y)
-			}
-			d := dst[base+lane:]
-			if w == 1 {
-				o := (*[18]float64)(d[:18])
-				if add {
-					for c := range 9 {
-						o[2*c] += real(z[c])
-						o[2*c+1] += imag(z[c])
-					}
-				} else {
-					for c := range 9 {
-						o[2*c], o[2*c+1] = real(z[c]), imag(z[c])
-					}
-				}
-				continue
-			}
-			if add {
-				for c := range 9 {
-					d[2*c*w] += real(z[c])
-					d[(2*c+1)*w] += imag(z[c])
-				}
-			} else {
-				for c := range 9 {
-					d[2*c*w] = real(z[c])
-					d[(2*c+1)*w] = imag(z[c])
-				}
-			}
+			mul3(&z, &x, &y, opA, opB)
+			storeM3Data(dst[base+lane:], w, &z, add)
 		}
 	}
 }
@@ -164,5 +130,77 @@ func loadM3Data(d []float64, w int, m *sun.M3) {
 	_ = d[17*w]
 	for c := range 9 {
 		m[c] = complex(d[2*c*w], d[(2*c+1)*w])
+	}
+}
+
+// MatMul3Add adds op(a) op(b) op(c) to dst (or sets it, when add is false)
+// on the sites of subset s, in one pass. dst must not alias a, b or c.
+func MatMul3Add(n int, dst, a, b, c *layout.Field[float64], opA, opB, opC Op, s layout.Subset, add bool) {
+	l := dst.Layout
+	lo, hi := subsetRange(l, s)
+	if n != 3 {
+		tmp := layout.NewField[float64](l, n*n, layout.Full)
+		matMul(n, tmp, a, b, opA, opB, s, false)
+		matMul(n, dst, tmp, c, Plain, opC, s, add)
+		return
+	}
+	w := l.W
+	l.ParallelFor(hi-lo, func(_, i0, i1 int) {
+		var x, y, z, t, u sun.M3
+		for tile := lo + i0; tile < lo+i1; tile++ {
+			base := tile * 18 * w
+			for lane := range w {
+				loadM3Data(a.Data[base+lane:], w, &x)
+				loadM3Data(b.Data[base+lane:], w, &y)
+				loadM3Data(c.Data[base+lane:], w, &z)
+				mul3(&t, &x, &y, opA, opB)
+				mul3(&u, &t, &z, Plain, opC)
+				storeM3Data(dst.Data[base+lane:], w, &u, add)
+			}
+		}
+	})
+}
+
+// mul3 sets c = op(a) op(b).
+func mul3(c, a, b *sun.M3, opA, opB Op) {
+	switch da, db := bool(opA), bool(opB); {
+	case !da && !db:
+		c.Mul(a, b)
+	case !da && db:
+		c.MulDag(a, b)
+	case da && !db:
+		c.DagMul(a, b)
+	default:
+		c.DagDag(a, b)
+	}
+}
+
+// storeM3Data writes (or adds) m at the position loadM3Data reads.
+func storeM3Data(d []float64, w int, m *sun.M3, add bool) {
+	if w == 1 {
+		o := (*[18]float64)(d[:18])
+		if add {
+			for c := range 9 {
+				o[2*c] += real(m[c])
+				o[2*c+1] += imag(m[c])
+			}
+		} else {
+			for c := range 9 {
+				o[2*c], o[2*c+1] = real(m[c]), imag(m[c])
+			}
+		}
+		return
+	}
+	_ = d[17*w]
+	if add {
+		for c := range 9 {
+			d[2*c*w] += real(m[c])
+			d[(2*c+1)*w] += imag(m[c])
+		}
+	} else {
+		for c := range 9 {
+			d[2*c*w] = real(m[c])
+			d[(2*c+1)*w] = imag(m[c])
+		}
 	}
 }

@@ -37,16 +37,10 @@ func (g *Field) Staple(dst *layout.Field[float64], mu int, s layout.Subset, ws *
 			return err
 		}
 		// upper: U_nu(x+mu) U_mu(x+nu)^dag U_nu(x)^dag
-		MatMul(n, ws.c, ws.a, ws.b, Plain, Dag, s)
-		if first {
-			MatMul(n, dst, ws.c, g.U[nu], Plain, Dag, s)
-			first = false
-		} else {
-			MatMulAdd(n, dst, ws.c, g.U[nu], Plain, Dag, s)
-		}
+		MatMul3Add(n, dst, ws.a, ws.b, g.U[nu], Plain, Dag, Dag, s, !first)
+		first = false
 		// lower, built at x-nu and shifted: U_nu(y+mu)^dag U_mu(y)^dag U_nu(y), y = x-nu
-		MatMul(n, ws.b, ws.a, g.U[mu], Dag, Dag, other)
-		MatMul(n, ws.c, ws.b, g.U[nu], Plain, Plain, other)
+		MatMul3Add(n, ws.c, ws.a, g.U[mu], g.U[nu], Dag, Dag, Plain, other, false)
 		if err := ws.shift(ws.a, ws.c, layout.HopDir(nu, -1)); err != nil {
 			return err
 		}
