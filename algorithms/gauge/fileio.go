@@ -1,10 +1,10 @@
 package gauge
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/goqcd/goqcd/algorithms/confio"
+	"github.com/goqcd/goqcd/comm"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -126,33 +126,6 @@ func (g *Field) Gather() ([]complex128, error) {
 	return links, nil
 }
 
-// agree makes every rank return rank 0's error: rank 0 broadcasts whether
-// it failed (and why), so that no rank waits for a scatter that will not
-// come. Collective.
-func agree(l *layout.Layout, err error) error {
-	var msg []byte
-	if l.Rank == 0 && err != nil {
-		msg = []byte(err.Error())
-	}
-	n := []float64{float64(len(msg))}
-	if e := l.Comm.Bcast64(n, 0); e != nil {
-		return e
-	}
-	if n[0] == 0 {
-		return nil
-	}
-	if l.Rank != 0 {
-		msg = make([]byte, int(n[0]))
-	}
-	if e := l.Comm.BcastBytes(msg, 0); e != nil {
-		return e
-	}
-	if l.Rank == 0 {
-		return err
-	}
-	return errors.New(string(msg))
-}
-
 // ReadFile reads an SU(3) configuration on rank 0 (format detected from
 // the content unless given) and distributes it. The returned Config
 // carries the file's metadata and checks (on rank 0; its Links are
@@ -172,7 +145,7 @@ func ReadFile(l *layout.Layout, path, format string, opts confio.ReadOptions) (*
 				path, layout.FormatDims(c.Dims), layout.FormatDims(l.Global), layout.FormatDims(c.Dims))
 		}
 	}
-	if err := agree(l, err); err != nil {
+	if err := comm.Agree(l.Comm, err); err != nil {
 		return nil, nil, err
 	}
 	g, err := New(l, 3)
@@ -208,5 +181,5 @@ func (g *Field) WriteFile(path, format string, meta *confio.Config, opts confio.
 		}
 		err = confio.Write(path, c, format, opts)
 	}
-	return agree(g.L, err)
+	return comm.Agree(g.L.Comm, err)
 }

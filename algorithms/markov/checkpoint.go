@@ -9,6 +9,7 @@ import (
 	"github.com/goqcd/goqcd/algorithms/confio"
 	"github.com/goqcd/goqcd/algorithms/gauge"
 	"github.com/goqcd/goqcd/algorithms/rng"
+	"github.com/goqcd/goqcd/comm"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -46,7 +47,7 @@ func writeCheckpoint(dir string, g *gauge.Field, u Updater, step int, previous s
 			os.Remove(filepath.Join(dir, previous))
 		}
 	}
-	if err := agreeErr(g.L, err); err != nil {
+	if err := comm.Agree(g.L.Comm, err); err != nil {
 		return "", fmt.Errorf("checkpoint: %w", err)
 	}
 	return name, nil
@@ -73,7 +74,7 @@ func ReadCheckpoint(dir string, l *layout.Layout) (*gauge.Field, *Checkpoint, er
 			err = fmt.Errorf("checkpoint in %s is for grid %s, the job's grid is %s", dir, c.Grid, layout.FormatDims(l.Global))
 		}
 	}
-	if err := agreeErr(l, err); err != nil {
+	if err := comm.Agree(l.Comm, err); err != nil {
 		return nil, nil, err
 	}
 	if err := bcastJSON(l, &c); err != nil {
@@ -84,40 +85,6 @@ func ReadCheckpoint(dir string, l *layout.Layout) (*gauge.Field, *Checkpoint, er
 		return nil, nil, fmt.Errorf("checkpoint configuration: %w", err)
 	}
 	return g, &c, nil
-}
-
-// agreeErr gives every rank rank 0's error (nil, or its message; an
-// os.ErrNotExist stays recognisable). Collective.
-func agreeErr(l *layout.Layout, err error) error {
-	code := 0.0
-	var msg []byte
-	if l.Rank == 0 && err != nil {
-		code = 1
-		if os.IsNotExist(err) {
-			code = 2
-		}
-		msg = []byte(err.Error())
-	}
-	hdr := []float64{code, float64(len(msg))}
-	if e := l.Comm.Bcast64(hdr, 0); e != nil {
-		return e
-	}
-	if hdr[0] == 0 {
-		return nil
-	}
-	if l.Rank != 0 {
-		msg = make([]byte, int(hdr[1]))
-	}
-	if e := l.Comm.BcastBytes(msg, 0); e != nil {
-		return e
-	}
-	if l.Rank == 0 {
-		return err
-	}
-	if hdr[0] == 2 {
-		return fmt.Errorf("%s: %w", msg, os.ErrNotExist)
-	}
-	return fmt.Errorf("%s", msg)
 }
 
 // bcastJSON copies v from rank 0 to every rank. Collective.

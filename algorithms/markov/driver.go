@@ -10,6 +10,7 @@ import (
 
 	"github.com/goqcd/goqcd/algorithms/confio"
 	"github.com/goqcd/goqcd/algorithms/gauge"
+	"github.com/goqcd/goqcd/comm"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -65,7 +66,7 @@ func Run(g *gauge.Field, u Updater, start int, opt Options) error {
 			err = h.write(opt.Header)
 		}
 	}
-	if err := agreeErr(l, err); err != nil {
+	if err := comm.Agree(l.Comm, err); err != nil {
 		return err
 	}
 	if h != nil {
