@@ -1,10 +1,12 @@
-package hmc
+package hmc_test
 
 import (
 	"math"
 	"testing"
 
 	"github.com/goqcd/goqcd/algorithms/gauge"
+	. "github.com/goqcd/goqcd/algorithms/hmc"
+	"github.com/goqcd/goqcd/algorithms/hmc/hmctest"
 	"github.com/goqcd/goqcd/algorithms/rng"
 	"github.com/goqcd/goqcd/algorithms/sun"
 	"github.com/goqcd/goqcd/comm"
@@ -38,52 +40,6 @@ func thermalGauge(t testing.TB, l *layout.Layout, n int, beta float64, sweeps in
 	return g
 }
 
-// CheckForce compares the force of m with the numerical derivative of its
-// action at a few links, in every Lie-algebra direction:
-// dS(exp(t X) U)/dt = -2 Re Tr(X F) with X = i T^a, i.e. -c_a(F)... for
-// X = i T^a, -2 Re Tr(i T^a F) = -(F's coefficient a), since
-// F = i sum_b f_b T^b gives Tr(i T^a i f_b T^b) = -f_a/2.
-func CheckForce(t *testing.T, g *gauge.Field, m Monomial, tol float64) {
-	t.Helper()
-	l, n := g.L, g.N
-	f := NewAlgebra(l, n)
-	if err := m.AddForce(g, f, 1); err != nil {
-		t.Fatal(err)
-	}
-	gens := sun.Generators(n)
-	const h = 1e-4
-	for _, site := range [][3]int{{0, 0, 0}, {1, l.NTiles - 1, l.W - 1}, {3, l.NTiles / 2, 0}, {2, 1, l.W / 2}} {
-		mu, tile, lane := site[0], site[1], site[2]
-		coef := f.Coefficients(mu, tile, lane)
-		u := sun.NewMat(n)
-		g.Load(mu, tile, lane, u.A)
-		for a := range gens {
-			x := sun.NewMat(n)
-			x.Scale(complex(0, 1), &gens[a]) // X = i T^a
-			action := func(t float64) float64 {
-				y := sun.NewMat(n)
-				y.Scale(complex(t, 0), &x)
-				e := sun.ExpAntiHermitian(&y)
-				v := sun.NewMat(n)
-				v.Mul(&e, &u)
-				g.Store(mu, tile, lane, v.A)
-				s, err := m.Action(g)
-				if err != nil {
-					panic(err)
-				}
-				return s
-			}
-			// fourth-order central difference
-			num := (8*(action(h)-action(-h)) - (action(2*h) - action(-2*h))) / (12 * h)
-			g.Store(mu, tile, lane, u.A)
-			want := coef[a] // -2 Re Tr(i T^a F) = f_a
-			if math.Abs(num-want) > tol*(1+math.Abs(want)) {
-				t.Errorf("%s force at mu=%d tile=%d lane=%d direction %d: numerical dS %.10g, force %.10g", m.Name(), mu, tile, lane, a, num, want)
-			}
-		}
-	}
-}
-
 func TestGaugeForceIsDerivative(t *testing.T) {
 	for _, n := range []int{2, 3, 4} {
 		l := testLayout(t, [4]int{4, 4, 4, 4}, 2)
@@ -92,7 +48,7 @@ func TestGaugeForceIsDerivative(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		CheckForce(t, g, w, 1e-6)
+		hmctest.CheckForce(t, g, w, 1e-6)
 	}
 }
 
@@ -112,7 +68,9 @@ func TestMomentaKineticAndDistribution(t *testing.T) {
 	}
 	// momenta are traceless anti-Hermitian
 	m := sun.NewMat(3)
-	loadMat(p.F[2], 3, 5, 0, m.A)
+	for c := range 9 {
+		m.A[c] = p.F[2].At(5, c, 0)
+	}
 	d := sun.NewMat(3)
 	d.TracelessAntiHermitian(&m)
 	d.Sub(&d, &m)
