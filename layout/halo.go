@@ -179,3 +179,20 @@ func irecv[F Float](c comm.Comm, buf []F, src, tag int) comm.Request {
 	}
 	panic("layout: unsupported float type")
 }
+
+// NeighbourData returns the values of src at the hop-d neighbours of the W
+// sites of tile, ordered [component][re|im][lane]: a subslice of the field
+// itself when the neighbours are the same lanes of one tile (interior
+// tiles, and every tile when mu is neither split into lanes nor over
+// ranks), otherwise scratch filled by Neighbour. The halo must have
+// completed (Start or StartHop for d, then Wait). Read only.
+func (h *Halo[F]) NeighbourData(d, tile int, scratch []F) []F {
+	l := h.l
+	if l.face[d].faceOf[tile] < 0 || (l.Lanes[d/2] == 1 && !l.Split(d)) {
+		size := h.nc * 2 * l.W
+		n := int(l.hop[d][tile])
+		return h.src.Data[n*size : (n+1)*size]
+	}
+	h.Neighbour(d, tile, scratch)
+	return scratch
+}

@@ -16,6 +16,9 @@ import (
 // process grid or W. dst is a full-lattice matrix field; its other subset is
 // left unspecified. Collective.
 func (g *Field) Staple(dst *layout.Field[float64], mu int, s layout.Subset, ws *Workspace) error {
+	if g.N == 3 {
+		return g.staple3(dst, mu, s, ws)
+	}
 	n := g.N
 	other := layout.Even
 	if s == layout.Even {

@@ -8,6 +8,7 @@ import "github.com/goqcd/goqcd/layout"
 type Workspace struct {
 	n       int
 	halo    *layout.Halo[float64]
+	hb, hc  *layout.Halo[float64] // further halos for simultaneous neighbour access
 	a, b, c *layout.Field[float64]
 	staple  *layout.Field[float64]
 }
@@ -15,7 +16,8 @@ type Workspace struct {
 // NewWorkspace allocates the temporaries for SU(n) fields on l.
 func NewWorkspace(l *layout.Layout, n int) *Workspace {
 	f := func() *layout.Field[float64] { return layout.NewField[float64](l, n*n, layout.Full) }
-	return &Workspace{n: n, halo: layout.NewHalo[float64](l, n*n), a: f(), b: f(), c: f(), staple: f()}
+	h := func() *layout.Halo[float64] { return layout.NewHalo[float64](l, n*n) }
+	return &Workspace{n: n, halo: h(), hb: h(), hc: h(), a: f(), b: f(), c: f(), staple: f()}
 }
 
 // NewMatField allocates a full-lattice field of N x N matrices.
