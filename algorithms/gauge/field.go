@@ -91,15 +91,17 @@ func (g *Field) CopyFrom(h *Field) {
 
 // Load reads the link U_mu at (tile, lane) into m (N*N elements, row-major).
 func (g *Field) Load(mu, tile, lane int, m []complex128) {
-	loadMat(g.U[mu], g.N, tile, lane, m)
+	LoadMatrix(g.U[mu], g.N, tile, lane, m)
 }
 
 // Store writes m into the link U_mu at (tile, lane).
 func (g *Field) Store(mu, tile, lane int, m []complex128) {
-	storeMat(g.U[mu], g.N, tile, lane, m)
+	StoreMatrix(g.U[mu], g.N, tile, lane, m)
 }
 
-func loadMat(f *layout.Field[float64], n, tile, lane int, m []complex128) {
+// LoadMatrix reads the N x N matrix at (tile, lane) of a matrix field into m
+// (row-major, N*N elements).
+func LoadMatrix(f *layout.Field[float64], n, tile, lane int, m []complex128) {
 	w := f.Layout.W
 	base := tile*n*n*2*w + lane
 	for c := range n * n {
@@ -107,7 +109,8 @@ func loadMat(f *layout.Field[float64], n, tile, lane int, m []complex128) {
 	}
 }
 
-func storeMat(f *layout.Field[float64], n, tile, lane int, m []complex128) {
+// StoreMatrix writes m into the matrix at (tile, lane) of a matrix field.
+func StoreMatrix(f *layout.Field[float64], n, tile, lane int, m []complex128) {
 	w := f.Layout.W
 	base := tile*n*n*2*w + lane
 	for c := range n * n {

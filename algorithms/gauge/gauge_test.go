@@ -80,8 +80,8 @@ func reTraceDagSumPlain(n int, a, b *layout.Field[float64], acc *layout.ExactSum
 	x, y := make([]complex128, n*n), make([]complex128, n*n)
 	for tile := range l.NTiles {
 		for lane := range l.W {
-			loadMat(a, n, tile, lane, x)
-			loadMat(b, n, tile, lane, y)
+			LoadMatrix(a, n, tile, lane, x)
+			LoadMatrix(b, n, tile, lane, y)
 			s := 0.0
 			for i := range n {
 				for k := range n {

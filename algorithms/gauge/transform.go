@@ -14,7 +14,7 @@ func RandomTransform(l *layout.Layout, n int, s *rng.Stream) *layout.Field[float
 	gt.ForEachSite(func(tile, lane int, x [layout.Nd]int) {
 		site := s.Site(uint64(l.GlobalIndex(x)))
 		m := sun.RandomSUN(n, &site)
-		storeMat(gt, n, tile, lane, m.A)
+		StoreMatrix(gt, n, tile, lane, m.A)
 	})
 	s.Advance()
 	return gt

@@ -96,10 +96,10 @@ func (g *Field) updateLinks(mu int, sub layout.Subset, staple *layout.Field[floa
 					up(site, nil, nil, &m3, &st3)
 					storeM3(g.U[mu], tile, lane, &m3)
 				} else {
-					loadMat(g.U[mu], g.N, tile, lane, link)
-					loadMat(staple, g.N, tile, lane, st)
+					LoadMatrix(g.U[mu], g.N, tile, lane, link)
+					LoadMatrix(staple, g.N, tile, lane, st)
 					up(site, link, st, nil, nil)
-					storeMat(g.U[mu], g.N, tile, lane, link)
+					StoreMatrix(g.U[mu], g.N, tile, lane, link)
 				}
 			}
 		}

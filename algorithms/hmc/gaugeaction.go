@@ -59,15 +59,15 @@ func (w *WilsonGauge) AddForce(g *gauge.Field, f *Algebra, scale float64) error 
 			fx := sun.NewMat(n)
 			for tile := lo; tile < hi; tile++ {
 				for lane := range l.W {
-					loadMat(g.U[mu], n, tile, lane, u.A)
-					loadMat(w.st, n, tile, lane, a.A)
+					gauge.LoadMatrix(g.U[mu], n, tile, lane, u.A)
+					gauge.LoadMatrix(w.st, n, tile, lane, a.A)
 					m.Mul(&u, &a)
 					t.TracelessAntiHermitian(&m)
-					loadMat(f.F[mu], n, tile, lane, fx.A)
+					gauge.LoadMatrix(f.F[mu], n, tile, lane, fx.A)
 					for i := range fx.A {
 						fx.A[i] += complex(c, 0) * t.A[i]
 					}
-					storeMat(f.F[mu], n, tile, lane, fx.A)
+					gauge.StoreMatrix(f.F[mu], n, tile, lane, fx.A)
 				}
 			}
 		})

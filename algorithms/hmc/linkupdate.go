@@ -18,14 +18,14 @@ func UpdateLinks(g *gauge.Field, p *Algebra, eps float64) {
 				xs, us := make([]complex128, 9), make([]complex128, 9)
 				for tile := lo; tile < hi; tile++ {
 					for lane := range l.W {
-						loadMat(p.F[mu], 3, tile, lane, xs)
-						loadMat(g.U[mu], 3, tile, lane, us)
+						gauge.LoadMatrix(p.F[mu], 3, tile, lane, xs)
+						gauge.LoadMatrix(g.U[mu], 3, tile, lane, us)
 						copy(x[:], xs)
 						copy(u[:], us)
 						x.ScaleReal(eps, &x)
 						e = sun.Exp3(&x)
 						r.Mul(&e, &u)
-						storeMat(g.U[mu], 3, tile, lane, r[:])
+						gauge.StoreMatrix(g.U[mu], 3, tile, lane, r[:])
 					}
 				}
 				return
@@ -33,12 +33,12 @@ func UpdateLinks(g *gauge.Field, p *Algebra, eps float64) {
 			x, u, r := sun.NewMat(n), sun.NewMat(n), sun.NewMat(n)
 			for tile := lo; tile < hi; tile++ {
 				for lane := range l.W {
-					loadMat(p.F[mu], n, tile, lane, x.A)
-					loadMat(g.U[mu], n, tile, lane, u.A)
+					gauge.LoadMatrix(p.F[mu], n, tile, lane, x.A)
+					gauge.LoadMatrix(g.U[mu], n, tile, lane, u.A)
 					x.Scale(complex(eps, 0), &x)
 					e := sun.ExpAntiHermitian(&x)
 					r.Mul(&e, &u)
-					storeMat(g.U[mu], n, tile, lane, r.A)
+					gauge.StoreMatrix(g.U[mu], n, tile, lane, r.A)
 				}
 			}
 		})

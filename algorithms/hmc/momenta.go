@@ -69,7 +69,7 @@ func (a *Algebra) Refresh(s *rng.Stream) {
 				c[i] = gen.Gaussian()
 			}
 			m.SetAlgebra(c)
-			storeMat(a.F[mu], n, tile, lane, m.A)
+			gauge.StoreMatrix(a.F[mu], n, tile, lane, m.A)
 		}
 	})
 }
@@ -98,25 +98,8 @@ func (a *Algebra) Norm2() (float64, error) { return a.Kinetic() }
 // element at (mu, tile, lane), for tests and diagnostics.
 func (a *Algebra) Coefficients(mu, tile, lane int) []float64 {
 	m := sun.NewMat(a.N)
-	loadMat(a.F[mu], a.N, tile, lane, m.A)
+	gauge.LoadMatrix(a.F[mu], a.N, tile, lane, m.A)
 	return sun.MatrixToAlgebra(&m)
-}
-
-func loadMat(f *layout.Field[float64], n, tile, lane int, m []complex128) {
-	w := f.Layout.W
-	base := tile*n*n*2*w + lane
-	for c := range n * n {
-		m[c] = complex(f.Data[base+2*c*w], f.Data[base+(2*c+1)*w])
-	}
-}
-
-func storeMat(f *layout.Field[float64], n, tile, lane int, m []complex128) {
-	w := f.Layout.W
-	base := tile*n*n*2*w + lane
-	for c := range n * n {
-		f.Data[base+2*c*w] = real(m[c])
-		f.Data[base+(2*c+1)*w] = imag(m[c])
-	}
 }
 
 // checkShape reports an error unless g and a are on the same layout and group.
