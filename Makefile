@@ -1,0 +1,97 @@
+# goqcd: the commands people type. See README.md.
+#
+#   make run     install what is missing (scripts/deps.sh run), build, run the
+#                default job: selfcheck and bench halo on $(GRID), $(NP) ranks
+#   make test    everything CI checks (scripts/deps.sh test first)
+#   make build   bin/goqcd (pure Go) and, with mpicc, bin/goqcd-mpi
+#   make bench   Go benchmarks and goqcd bench halo
+#   make vet | fmt | clean | deps
+#
+# Every recipe line is echoed before it runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+GO    ?= go
+BIN   := bin
+GRID  ?= 8.8.8.8
+NP    ?= 2
+
+# mpirun refuses to start as root without --allow-run-as-root (given only
+# when root); --oversubscribe lets it start more ranks than there are cores.
+MPIRUN ?= mpirun $(if $(filter 0,$(shell id -u)),--allow-run-as-root) --oversubscribe
+# arm64 tests run under qemu-user, emulating A64FX (SVE, 512-bit vectors).
+QEMU ?= qemu-aarch64 -cpu a64fx
+# The packages whose arm64 behaviour matters, tested under qemu (slow: keep short).
+ARM64_PKGS ?= ./kernels/... ./layout/... ./cmd/...
+# The packages whose tests run on several MPI ranks.
+MPI_PKGS ?= ./comm ./layout
+# The packages tested in an MPI build (one process, not under mpirun). Only
+# comm and cmd/goqcd change with the tag; ./comm/... ./cmd/... halves the time.
+MPI_TAG_PKGS ?= ./...
+BENCHTIME ?= 500ms
+
+.PHONY: build run test bench vet fmt clean deps deps-run
+
+deps:
+	scripts/deps.sh test
+
+deps-run:
+	scripts/deps.sh run
+
+build:
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/goqcd ./cmd/goqcd
+	@if command -v mpicc >/dev/null 2>&1; then \
+		echo "CC=mpicc $(GO) build -tags mpi -o $(BIN)/goqcd-mpi ./cmd/goqcd"; \
+		CC=mpicc $(GO) build -tags mpi -o $(BIN)/goqcd-mpi ./cmd/goqcd; \
+	else \
+		echo "mpicc not found: not building $(BIN)/goqcd-mpi (scripts/deps.sh run installs MPI)"; \
+	fi
+
+# The default job: on $(NP) MPI ranks when MPI is there, else $(NP) in-process ranks.
+run: deps-run build
+	@if [[ -x $(BIN)/goqcd-mpi ]] && command -v mpirun >/dev/null 2>&1; then \
+		launch="$(MPIRUN) -np $(NP) $(BIN)/goqcd-mpi"; ranks=""; \
+	else \
+		launch="$(BIN)/goqcd"; ranks="--ranks $(NP)"; \
+	fi; \
+	for cmd in "version" "selfcheck --grid $(GRID) $$ranks" "bench halo --grid $(GRID) $$ranks" \
+		"bench halo --grid $(GRID) --prec single $$ranks"; do \
+		echo "$$launch $$cmd"; $$launch $$cmd; echo; \
+	done
+
+test: deps
+	@echo 'gofmt -l . (must list nothing)'; bad=$$(gofmt -l .); \
+		if [[ -n "$$bad" ]]; then echo "gofmt: unformatted files (make fmt):"; echo "$$bad"; exit 1; fi
+	$(GO) vet ./...
+	CC=mpicc $(GO) vet -tags mpi ./...
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) vet ./...
+	CGO_ENABLED=0 $(GO) test -short ./...
+	CC=mpicc $(GO) test -short -tags mpi $(MPI_TAG_PKGS)
+	CC=mpicc $(GO) test -short -tags mpi -exec '$(MPIRUN) -np 2' $(MPI_PKGS)
+	CC=mpicc $(GO) test -short -tags mpi -exec '$(MPIRUN) -np 4' $(MPI_PKGS)
+	CC=mpicc $(GO) build -tags mpi -o $(BIN)/goqcd-mpi ./cmd/goqcd
+	$(MPIRUN) -np 2 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.8 --mpi 1.1.1.2 < /dev/null
+	$(MPIRUN) -np 4 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.8 --mpi 1.2.1.2 --simd 2 < /dev/null
+	$(MPIRUN) -np 2 $(BIN)/goqcd-mpi bench halo --grid 8.8.8.8 --iters 5 --repeats 1 --json < /dev/null > /dev/null
+	@echo "$(MPIRUN) -np 2 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.6 --mpi 1.1.1.2 (bad input: must exit with status 2)"; \
+		rc=0; $(MPIRUN) -np 2 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.6 --mpi 1.1.1.2 < /dev/null > /dev/null 2>&1 || rc=$$?; \
+		if [[ $$rc != 2 ]]; then echo "exit status $$rc, want 2"; exit 1; fi
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec '$(QEMU)' $(ARM64_PKGS)
+
+bench: build
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./...
+	$(BIN)/goqcd bench halo --grid $(GRID) --ranks $(NP)
+	$(BIN)/goqcd bench halo --grid $(GRID) --ranks $(NP) --prec single
+
+vet:
+	$(GO) vet ./...
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) vet ./...
+	@if command -v mpicc >/dev/null 2>&1; then echo "CC=mpicc $(GO) vet -tags mpi ./..."; CC=mpicc $(GO) vet -tags mpi ./...; fi
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf $(BIN) output

@@ -1,0 +1,43 @@
+// Package kernels holds the portable Go kernels of goqcd and the dispatch
+// table that chooses, once at start-up, which implementation of every
+// kernel runs.
+//
+// # Kernel sets
+//
+// A kernel set is one implementation of every kernel for one instruction
+// set: "go" (portable, the reference, runs everywhere), "avx2" (AVX2+FMA)
+// and "avx512" (AVX-512F) on amd64, "neon" (ASIMD) and "sve" (scalable
+// vectors, A64FX) on arm64. Each set has a natural SIMD width, the lanes W
+// of one vector register: W64 float64 lanes and W32 = 2*W64 float32 lanes
+// (avx2 4/8, avx512 8/16, neon 2/4, sve VL/64 and VL/32 for a vector length
+// of VL bits). The go set has W64 = W32 = 1 by default but runs any W, so
+// the command line may override it (--simd).
+//
+// At package initialisation the CPU's features are read
+// (github.com/klauspost/cpuid/v2, and golang.org/x/sys/cpu on arm64) and
+// the best set that the CPU can run and that has kernels is selected. The
+// environment variable GOQCD_KERNELS=go|avx2|avx512|neon|sve forces a set;
+// when the CPU lacks it (or the set has no kernels yet) the automatic
+// choice stays and EnvError reports why, naming the missing feature.
+// Programs should check EnvError at start-up and refuse to run.
+//
+// At this stage only the go set has kernels; the others are known and
+// detected (Available) but cannot be selected (Implemented). A later kernel
+// adds a function variable holding its Go version and, in the installer of
+// each set that implements it, assigns that set's version (see set.go).
+//
+// # Concurrency
+//
+// Select swaps the function variables of the dispatch table and must not
+// run while kernels run: call it at start-up, before any goroutine uses a
+// kernel. Everything else is read-only after initialisation.
+//
+// # Files
+//
+//	doc.go      this overview
+//	set.go      Set, the table of known sets, their CPU requirements and installers
+//	select.go   Select, Selected, Available, Implemented, EnvError, the start-up choice
+//	cpu.go      Features, SVEVectorBits, CPUModel: CPU detection through cpuid
+//	cpu_arm64.go  arm64 detection through golang.org/x/sys/cpu (ASIMD, SVE, SVE2)
+//	cpu_other.go  the same hook on other architectures (no extra features)
+package kernels
