@@ -24,12 +24,12 @@ MPIRUN ?= mpirun $(if $(filter 0,$(shell id -u)),--allow-run-as-root) --oversubs
 # arm64 tests run under qemu-user, emulating A64FX (SVE, 512-bit vectors).
 QEMU ?= qemu-aarch64 -cpu a64fx
 # The packages whose arm64 behaviour matters, tested under qemu (slow: keep short).
-ARM64_PKGS ?= ./kernels/... ./layout/... ./cmd/...
+ARM64_PKGS ?= ./kernels/... ./layout/... ./comm/... ./cmd/...
 # The packages whose tests run on several MPI ranks.
 MPI_PKGS ?= ./comm ./layout
 # The packages tested in an MPI build (one process, not under mpirun). Only
 # comm and cmd/goqcd change with the tag; ./comm/... ./cmd/... halves the time.
-MPI_TAG_PKGS ?= ./...
+MPI_TAG_PKGS ?= ./comm/... ./cmd/...
 BENCHTIME ?= 500ms
 
 .PHONY: build run test bench vet fmt clean deps deps-run
