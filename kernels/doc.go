@@ -40,4 +40,16 @@
 //	cpu.go      Features, SVEVectorBits, CPUModel: CPU detection through cpuid
 //	cpu_arm64.go  arm64 detection through golang.org/x/sys/cpu (ASIMD, SVE, SVE2)
 //	cpu_other.go  the same hook on other architectures (no extra features)
+//	colour.go   SU(3) x colour vector on tiles (staggered fermions)
+//	wilson.go   Wilson kernel types, the spin-projection table, the dispatch
+//	            variables WilsonHop64/32, WilsonProjectFace64/32, CloverApply64/32
+//	wilson_gen.go, wilson_site_gen.go  the W = 1 site kernels and their generator
+//	            (go generate; the output is committed)
+//	wilson_gather.go  the W > 1 path (lanes gathered per hop)
+//	wilson_lanes.go   the lane-by-lane reference kernel, model for assembly
+//	wilson_face.go    halo packing (spin projection of the faces)
+//	wilson_clover.go  clover blocks: two Hermitian 6x6 per site
+//
+// Kernels see slices and index tables only, never layouts or fields, so
+// each is testable alone against its reference.
 package kernels

@@ -47,7 +47,9 @@ var sets = []setDef{
 
 // installGo resets every kernel of the dispatch table to its portable Go
 // version. Kernels are added here as they are written.
-func installGo() {}
+func installGo() {
+	installWilsonGo()
+}
 
 // SetNames lists every kernel set this package knows, whether or not the
 // CPU runs it, in the order: go, neon, avx2, avx512, sve.
