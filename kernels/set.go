@@ -73,3 +73,21 @@ func findSet(name string) *setDef {
 // goarch is the architecture the sets are matched against; tests replace
 // it to exercise the other architecture's rules.
 var goarch = runtime.GOARCH
+
+// setInstaller gives the named set its installer. Architecture files call
+// it from a package-level variable declaration
+//
+//	var _ = setInstaller("avx512", installAVX512)
+//
+// which runs before the start-up selection in init (package variables are
+// initialised before init functions), so the set becomes selectable only
+// in builds that contain its kernels (the right GOARCH, without -tags noasm).
+func setInstaller(name string, install func()) bool {
+	for i := range sets {
+		if sets[i].name == name {
+			sets[i].install = install
+			return true
+		}
+	}
+	panic("kernels: setInstaller: unknown kernel set " + name)
+}
