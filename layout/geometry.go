@@ -226,3 +226,20 @@ func (l *Layout) String() string {
 		FormatDims(l.Global), l.Cart.Size(), FormatDims(l.Procs), FormatDims(l.Local), l.W,
 		FormatDims(l.Lanes), FormatDims(l.Tile))
 }
+
+// ParseCoord reads a site coordinate "x.y.z.t" (four non-negative integers
+// separated by dots).
+func ParseCoord(s string) ([Nd]int, error) {
+	var d [Nd]int
+	var extra string
+	n, _ := fmt.Sscanf(s+" end", "%d.%d.%d.%d %s", &d[0], &d[1], &d[2], &d[3], &extra)
+	if n != 5 || extra != "end" {
+		return d, fmt.Errorf("%q is not a coordinate of the form x.y.z.t (four integers separated by dots)", s)
+	}
+	for _, v := range d {
+		if v < 0 {
+			return d, fmt.Errorf("%q has a negative coordinate", s)
+		}
+	}
+	return d, nil
+}
