@@ -1,7 +1,7 @@
 # goqcd: the commands people type. See README.md.
 #
 #   make run     install what is missing (scripts/deps.sh run), build, run the
-#                default job: selfcheck and bench halo on $(GRID), $(NP) ranks
+#                default job: quenched SU(3) (jobs/examples/quenched.toml), $(NP) ranks
 #   make test    everything CI checks (scripts/deps.sh test first)
 #   make build   bin/goqcd (pure Go) and, with mpicc, bin/goqcd-mpi
 #   make bench   Go benchmarks and goqcd bench halo
@@ -49,17 +49,19 @@ build:
 		echo "mpicc not found: not building $(BIN)/goqcd-mpi (scripts/deps.sh run installs MPI)"; \
 	fi
 
-# The default job: on $(NP) MPI ranks when MPI is there, else $(NP) in-process ranks.
+# The default job: quenched SU(3) at beta 6 on 8^4 (jobs/examples/quenched.toml,
+# about 40 s of one core) on $(NP) MPI ranks when MPI is there, else $(NP)
+# in-process ranks. It prints the plaquette history (one progress line per
+# sweep), the summary, and where the plot went (output/quenched/plaquette.png).
 run: deps-run build
+	$(BIN)/goqcd version
 	@if [[ -x $(BIN)/goqcd-mpi ]] && command -v mpirun >/dev/null 2>&1; then \
 		launch="$(MPIRUN) -np $(NP) $(BIN)/goqcd-mpi"; ranks=""; \
 	else \
 		launch="$(BIN)/goqcd"; ranks="--ranks $(NP)"; \
 	fi; \
-	for cmd in "version" "selfcheck --grid $(GRID) $$ranks" "bench halo --grid $(GRID) $$ranks" \
-		"bench halo --grid $(GRID) --prec single $$ranks"; do \
-		echo "$$launch $$cmd"; $$launch $$cmd; echo; \
-	done
+	echo; echo "$$launch run jobs/examples/quenched.toml $$ranks"; \
+	$$launch run jobs/examples/quenched.toml $$ranks < /dev/null
 
 test: deps
 	@echo 'gofmt -l . (must list nothing)'; bad=$$(gofmt -l .); \

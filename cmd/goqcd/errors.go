@@ -35,11 +35,20 @@ func asInput(err error) error {
 // Checks decide with a global reduction, so every rank returns it alike.
 var errCheckFailed = errors.New("check failed")
 
+// agreedError is a run-time failure that rank 0 found and shared with
+// every rank (comm.Agree, e.g. a corrupt file): exit status 1, printed
+// once, and no abort, since every rank returns it alike.
+type agreedError struct{ err error }
+
+func (e *agreedError) Error() string { return e.err.Error() }
+func (e *agreedError) Unwrap() error { return e.err }
+
 // collective reports whether every rank returns err alike, so that the
 // job can end without MPI_Abort.
 func collective(err error) bool {
 	var ie *inputError
-	return errors.As(err, &ie) || errors.Is(err, errCheckFailed)
+	var ae *agreedError
+	return errors.As(err, &ie) || errors.Is(err, errCheckFailed) || errors.As(err, &ae)
 }
 
 // exitCode maps an error to the exit status: 2 bad input, the abort code of

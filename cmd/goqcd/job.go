@@ -24,6 +24,7 @@ type job struct {
 	Run     runSection
 	kind    *runKind
 	section kindSection
+	resume  bool // goqcd run --resume: continue from the run's checkpoint
 }
 
 // runSection is [run]: what to run and where its output goes.

@@ -7,6 +7,7 @@ func init() {
 			var ranks int
 			addRanksFlag(fs, &ranks)
 			check := fs.Bool("check", false, "validate and echo the job file, do not run it")
+			resume := fs.Bool("resume", false, "continue from the checkpoint in [run] output (run kinds with checkpoints: quenched, hmc)")
 			return func(x *cli, args []string) error {
 				if len(args) != 1 {
 					return inputf("run needs exactly one job file, got %d arguments (goqcd run [--ranks n] job.toml)", len(args))
@@ -15,6 +16,7 @@ func init() {
 				if err != nil {
 					return err
 				}
+				j.resume = *resume
 				if err := j.echo(x.out()); err != nil {
 					return err
 				}
