@@ -88,22 +88,18 @@ func parsePrecision(field, s string) (precision, error) {
 }
 
 // width is the number of lanes W a layout for fields of precision p gets:
-// the --simd value, or the selected kernel set's width. An assembly set
-// only runs its own width; the portable go set runs any.
+// the --simd value, or the selected kernel set's width. Every kernel runs
+// at every W: an assembly set uses its vector kernels at its own width and
+// the portable ones at any other, so --simd only trades speed.
 func (s latticeSpec) width(p precision) (int, error) {
+	if s.SIMD != 0 {
+		return s.SIMD, nil
+	}
 	set := kernels.Selected()
-	natural := set.W64
 	if p == single {
-		natural = set.W32
+		return set.W32, nil
 	}
-	if s.SIMD == 0 {
-		return natural, nil
-	}
-	if set.Name != "go" && s.SIMD != natural {
-		return 0, &fieldError{"simd", fmt.Sprint(s.SIMD),
-			fmt.Sprintf("kernel set %s works on W = %d in %s precision: leave --simd out, give %d, or force GOQCD_KERNELS=go", set.Name, natural, p, natural)}
-	}
-	return s.SIMD, nil
+	return set.W64, nil
 }
 
 // build makes the layout of the spec on the ranks of c for fields of
