@@ -1,7 +1,9 @@
 # goqcd: the commands people type. See README.md.
 #
 #   make run     install what is missing (scripts/deps.sh run), build, run the
-#                default job: quenched SU(3) (jobs/examples/quenched.toml), $(NP) ranks
+#                default job: a short dynamical HMC run, two flavours of Wilson
+#                fermions (jobs/examples/hmc-small.toml), on $(NP) ranks
+#   make quenched  the quenched SU(3) job (jobs/examples/quenched.toml) with its plot
 #   make test    everything CI checks (scripts/deps.sh test first)
 #   make build   bin/goqcd (pure Go) and, with mpicc, bin/goqcd-mpi
 #   make bench   Go benchmarks and goqcd bench halo
@@ -32,7 +34,7 @@ MPI_PKGS ?= ./comm ./layout
 MPI_TAG_PKGS ?= ./comm/... ./cmd/...
 BENCHTIME ?= 500ms
 
-.PHONY: build run test bench vet fmt clean deps deps-run
+.PHONY: build run quenched test bench vet fmt clean deps deps-run
 
 deps:
 	scripts/deps.sh test
@@ -53,14 +55,25 @@ build:
 # about 40 s of one core) on $(NP) MPI ranks when MPI is there, else $(NP)
 # in-process ranks. It prints the plaquette history (one progress line per
 # sweep), the summary, and where the plot went (output/quenched/plaquette.png).
+# launch is how the jobs start: $(NP) MPI ranks when MPI is there, else
+# $(NP) ranks as goroutines in one process.
+define launch
+if [[ -x $(BIN)/goqcd-mpi ]] && command -v mpirun >/dev/null 2>&1; then \
+	launch="$(MPIRUN) -np $(NP) $(BIN)/goqcd-mpi"; ranks=""; \
+else \
+	launch="$(BIN)/goqcd"; ranks="--ranks $(NP)"; \
+fi
+endef
+
 run: deps-run build
 	$(BIN)/goqcd version
-	@if [[ -x $(BIN)/goqcd-mpi ]] && command -v mpirun >/dev/null 2>&1; then \
-		launch="$(MPIRUN) -np $(NP) $(BIN)/goqcd-mpi"; ranks=""; \
-	else \
-		launch="$(BIN)/goqcd"; ranks="--ranks $(NP)"; \
-	fi; \
-	echo; echo "$$launch run jobs/examples/quenched.toml $$ranks"; \
+	@$(launch); \
+	echo; echo "$$launch run jobs/examples/hmc-small.toml $$ranks"; \
+	$$launch run jobs/examples/hmc-small.toml $$ranks < /dev/null
+
+quenched: deps-run build
+	@$(launch); \
+	echo "$$launch run jobs/examples/quenched.toml $$ranks"; \
 	$$launch run jobs/examples/quenched.toml $$ranks < /dev/null
 
 test: deps

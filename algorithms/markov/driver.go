@@ -145,7 +145,7 @@ func Resume(dir string, l *layout.Layout, u Updater) (*gauge.Field, int, error) 
 // summary formats the common fields of a record for a progress line.
 func summary(r Record) string {
 	s := ""
-	for _, k := range []string{"dH", "accepted", "plaquette", "seconds"} {
+	for _, k := range []string{"dH", "accepted", "plaquette", "solver_iterations", "seconds"} {
 		v, ok := r[k]
 		if !ok {
 			continue
