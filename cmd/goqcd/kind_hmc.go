@@ -203,6 +203,7 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 	var levels []hmc.Level
 	var fermions []hmc.Monomial
 	var iters func() int
+	solverSeconds := func() float64 { return 0 }
 	switch s.Fermions {
 	case "wilson":
 		if s.HasenbuschKappa > 0 {
@@ -211,11 +212,13 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 			fermions = []hmc.Monomial{ratio, heavy}
 			levels = []hmc.Level{{Monomials: []hmc.Monomial{ratio}}, {Monomials: []hmc.Monomial{heavy}}}
 			iters = func() int { return ratio.Stats.Iterations + heavy.Stats.Iterations }
+			solverSeconds = func() float64 { return ratio.Stats.Seconds + heavy.Stats.Seconds }
 		} else {
 			nf2 := &wilson.Nf2{Kappa: s.Kappa, BC: wbc, Solve: sv}
 			fermions = []hmc.Monomial{nf2}
 			levels = []hmc.Level{{Monomials: []hmc.Monomial{nf2}}}
 			iters = func() int { return nf2.Stats.Iterations }
+			solverSeconds = func() float64 { return nf2.Stats.Seconds }
 		}
 	case "staggered":
 		nf4 := &staggered.Nf4{Mass: s.Mass, BC: sbc, Tol: s.SolverTol}
@@ -247,7 +250,7 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 	}
 	fmt.Fprintf(r.out, "hmc: %s\ncomm %s, %d ranks; kernels %s\nintegrator %s, tau %g\n", l, r.c.Name(), r.c.Size(), kernelsLine(), integ, s.Tau)
 	ws := gauge.NewWorkspace(l, s.Group)
-	lastIters := iters()
+	lastIters, lastSeconds := iters(), solverSeconds()
 	condStream := rng.New(uint64(j.Run.Seed), 3)
 	step := start
 	meas := func(g *gauge.Field) (markov.Record, error) {
@@ -262,7 +265,10 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 		}
 		rec := markov.Record{"plaquette": p.Average, "plaquette_spatial": p.Spatial, "plaquette_temporal": p.Temporal,
 			"polyakov_t": []float64{real(pl[3]), imag(pl[3])}, "solver_iterations": iters() - lastIters}
-		lastIters = iters()
+		if s.Fermions == "wilson" {
+			rec["solver_seconds"] = solverSeconds() - lastSeconds
+		}
+		lastIters, lastSeconds = iters(), solverSeconds()
 		if s.Fermions == "staggered" && s.CondensateEvery > 0 && step%s.CondensateEvery == 0 {
 			mean, se, _, err := staggered.Condensate(g, s.Mass, sbc, s.CondensateNoise, &condStream,
 				solver.Params{Tol: s.SolverTol, MaxIter: 10000})
