@@ -6,6 +6,6 @@ var benchCommands = map[string]*command{}
 
 func init() {
 	register(commands, &command{name: "bench",
-		summary: "benchmarks: halo (more to come)",
+		summary: "benchmarks: halo exchange, Dirac operator, solvers and more (goqcd help bench lists them)",
 		subs:    benchCommands})
 }

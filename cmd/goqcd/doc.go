@@ -6,6 +6,15 @@
 //	goqcd version [--json]
 //	goqcd selfcheck [lattice flags] [--prec double|single|both]
 //	goqcd bench halo [lattice flags] [--prec double|single] [--iters n] [--repeats n] [--json]
+//	goqcd bench dslash [lattice flags] [--prec double|single] [--kernels NAME] [--clover C] [--iters n] [--repeats n] [--json]
+//	goqcd bench cg [lattice flags] [--prec double|single|mixed] [--solver cg|bicgstab] [--kappa K] [--csw C]
+//	    [--tol T] [--maxiter N] [--repeats n] [--seed S] [--beta B --sweeps n] [--kernels NAME] [--json]
+//	goqcd scaling --grid G --ranks 1,2,4 [--threads t] [--mpi-per-point a.b.c.d,...] [--out DIR]
+//	    [--inprocess | --binary PATH] [--oversubscribe-ok] [--model NAME|PATH] [bench cg flags]
+//	goqcd scaling --collect RUNDIR [--model NAME|PATH [--fit] [--set key=value]...] [--clover]
+//	goqcd scaling --model NAME|PATH --grid G --nodes 1,2,...,1024 [--ranks-per-node r] [--set key=value]... [--json] [--plot DIR]
+//	goqcd jobs --machine NAME --grid G --nodes 1,2,4 --rundir DIR [--scheduler pjm|slurm] [--ranks-per-node r]
+//	    [--threads t] [--prec] [--solver] [--elapse hh:mm:ss] [--account A] [--array] [--list-machines]
 //	goqcd run [--ranks n] [--check] job.toml
 //	goqcd help [command]
 //
@@ -35,6 +44,30 @@
 // code otherwise. main is a thin wrapper of run(args, stdout, stderr) int,
 // which the tests call in-process; MPI is finalised in main only.
 //
+// # Solver benchmark and scaling points
+//
+// bench cg solves the even-odd system Mhat x_e = bhat (package dirac,
+// antiperiodic in t) for a gauge field made from --seed (hot start, then
+// --sweeps heatbath sweeps at --beta) and a Gaussian source drawn per
+// global site, from x_e = 0, --repeats times; a solve's time is the
+// slowest rank's, and the median is reported. --solver cg is CGNR (CG on
+// Mhat^dag Mhat, stopping on |bhat - Mhat x| / |bhat|); --prec mixed runs
+// float32 iterations with float64 corrections and is recorded as prec
+// "single", solver "mixed-cg" or "mixed-bicgstab". --json prints a
+// jobs/scaling.Point: flops = iterations x scaling.FlopsPerIteration
+// (BiCGStab: the same hopping terms with its own linear algebra);
+// comm_seconds is an ESTIMATE, not a measurement inside the solve: the
+// time of an exchange-only loop of the same faces and messages
+// (haloSecondsPerExchange) x 4 exchanges per iteration x iterations;
+// checksum is solutionDigest, pseudo-random projections of the solution
+// summed exactly and rounded to 10 significant digits, the same on every
+// process grid, W and kernel set when the solutions agree to round-off.
+// goqcd scaling checks every rank count before launching anything (bad
+// input, exit 2), runs the points, and refuses to tabulate points that
+// are not one solve (scaling.Check: exit 1, naming the rank counts). In
+// a local run the model (default generic-slurm) is fitted to the point
+// with the fewest ranks, all ranks on one node.
+//
 // # Extending
 //
 // A subcommand is a file with an init function calling register (see
@@ -55,6 +88,17 @@
 //	selfcheck.go      goqcd selfcheck: halo neighbours and Norm2 against analytic values
 //	bench.go          goqcd bench and its table of benchmarks
 //	bench_halo.go     goqcd bench halo
+//	bench_dslash.go   goqcd bench dslash: hopping term (1320 flop/site) and Schur operator rates
+//	bench_cg.go       goqcd bench cg (and bench bicgstab): timed solves, the scaling point
+//	bench_cg_solve.go the solves (CGNR, BiCGStab, mixed), flop conventions, halo-time estimate
+//	bench_cg_mixed.go mixedCGNR: float32 CGNR cycles with float64 defect correction
+//	bench_cg_checksum.go solutionDigest: a checksum of the solution that round-off does not change
+//	bench_setup.go    kernel forcing, the benchmark gauge field and source, cores and local ranks
+//	scaling.go        goqcd scaling: flags, modes, --collect
+//	scaling_run.go    goqcd scaling --ranks: checks before launch, mpirun or in-process points
+//	scaling_model.go  goqcd scaling --model --nodes: predictions and parameters
+//	countlist.go      count lists (1,2,...,64) and repeated --set flags
+//	jobs.go           goqcd jobs: batch scripts through package jobs
 //	run.go            goqcd run
 //	job.go            job files: decoding into typed sections, validation, echo
 //	job_keyline.go    finding the line of a key in a TOML file
