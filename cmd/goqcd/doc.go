@@ -15,7 +15,14 @@
 //	goqcd scaling --model NAME|PATH --grid G --nodes 1,2,...,1024 [--ranks-per-node r] [--set key=value]... [--json] [--plot DIR]
 //	goqcd jobs --machine NAME --grid G --nodes 1,2,4 --rundir DIR [--scheduler pjm|slurm] [--ranks-per-node r]
 //	    [--threads t] [--prec] [--solver] [--elapse hh:mm:ss] [--account A] [--array] [--list-machines]
-//	goqcd run [--ranks n] [--check] job.toml
+//	goqcd run [--ranks n] [--check] [--resume] job.toml     (run kinds: quenched, hmc, selfcheck)
+//	goqcd measure FILE... [--json] [--format F] [--ignore-checksums] [lattice flags without --grid]
+//	goqcd flow FILE --tmax T [--eps E] [--tol X] [--every n] [--json]
+//	goqcd convert IN OUT --to ildg|scidac|nersc|openqcd|bridge [--prec 32|64] [--nersc-3x2] [--force]
+//	goqcd propagator CONFIG --kappa K [--csw C] [--bc p,p,p,a] [--source x.y.z.t] [--wall]
+//	    [--direction t] [--solver bicgstab|cgnr|mixed-bicgstab] [--tol T] [--gamma g5,gt,...]
+//	    [--condensate n] [--json]
+//	goqcd bench heatbath [lattice flags] [--group N] [--beta B] [--sweeps n] [--json]
 //	goqcd help [command]
 //
 // Lattice flags (Grid style): --grid X.Y.Z.T (global extents, default
@@ -104,5 +111,16 @@
 //	job_keyline.go    finding the line of a key in a TOML file
 //	runkind.go        the registry of run kinds
 //	kind_selfcheck.go the run kind "selfcheck"
+//	kind_quenched.go, kind_quenched_summary.go, kind_quenched_sun.go
+//	                  the run kind "quenched": heatbath + overrelaxation chain, summary, SU(N != 3) loop
+//	kind_hmc.go       the run kind "hmc": Wilson Nf=2 (Hasenbusch), staggered Nf=4 or pure gauge HMC
+//	records.go        reading JSON-lines histories
+//	plot.go           the plaquette history plot (gonum/plot)
+//	gaugefile.go      reading configurations on rank 0 for the commands that take a file
+//	measure.go        goqcd measure
+//	flow.go           goqcd flow
+//	convert.go        goqcd convert
+//	propagator.go     goqcd propagator: propagators, meson correlators, condensate
+//	bench_heatbath.go goqcd bench heatbath
 //	testdata/         an example job file for the tests
 package main
