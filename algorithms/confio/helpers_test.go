@@ -2,6 +2,7 @@ package confio
 
 import (
 	"errors"
+	"github.com/goqcd/goqcd/algorithms/confio/refdata"
 	"math"
 	"math/cmplx"
 	"math/rand/v2"
@@ -10,30 +11,8 @@ import (
 	"testing"
 )
 
-// refdataDir returns <repo root>/../shared/refdata, or skips the test when
-// the reference configurations are not there.
-func refdataDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; cannot locate shared/refdata")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "refdata")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("reference configurations not found at %s (%v); skipping", ref, err)
-	}
-	return ref
-}
+// refdataDir is the reference folder (the test is skipped without it).
+func refdataDir(t *testing.T) string { return refdata.Dir(t) }
 
 // readRef reads one refdata file, failing the test on any error.
 func readRef(t *testing.T, rel string, opts ReadOptions) *Config {

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"github.com/goqcd/goqcd/algorithms/confio/refdata"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
@@ -14,30 +14,6 @@ import (
 	"github.com/goqcd/goqcd/algorithms/gauge"
 	"github.com/goqcd/goqcd/layout"
 )
-
-// refdata is <repository root>/../shared/refdata, or "" when absent.
-func refdata(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "refdata")
-	if _, err := os.Stat(p); err != nil {
-		return ""
-	}
-	return p
-}
 
 // limeRecords splits a LIME file into its records by type: 144-byte
 // big-endian headers (magic 0x456789ab, version, flags, 64-bit length,
@@ -113,11 +89,7 @@ func readILDG(t *testing.T, path string, global [4]int) (*gauge.Field, float64) 
 // (beta 5.69, dynamical) and checks that the clover charge settles near an
 // integer. The file's stated plaquette checks the reader.
 func TestReferenceConfigurationCharge(t *testing.T) {
-	dir := refdata(t)
-	if dir == "" {
-		t.Skip("reference configurations not found: ../shared/refdata next to the repository root is absent")
-	}
-	g, plaq := readILDG(t, filepath.Join(dir, "ildg", "conf.00200"), [4]int{4, 4, 4, 4})
+	g, plaq := readILDG(t, refdata.File(t, "ildg", "conf.00200"), [4]int{4, 4, 4, 4})
 	ws := gauge.NewWorkspace(g.L, 3)
 	p, err := g.Plaquette(ws)
 	if err != nil {

@@ -2,6 +2,7 @@ package gauge
 
 import (
 	"fmt"
+	refdatapkg "github.com/goqcd/goqcd/algorithms/confio/refdata"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,22 +13,8 @@ import (
 	"github.com/goqcd/goqcd/layout"
 )
 
-// refdata finds ../shared/refdata beside the repository root.
-func refdata(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for ; dir != "/"; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "refdata")
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("reference configurations not found at %s", p)
-			}
-			return p
-		}
-	}
-	t.Skip("repository root not found")
-	return ""
-}
+// refdata is the reference folder (the test is skipped without it).
+func refdata(t *testing.T) string { return refdatapkg.Dir(t) }
 
 // TestReadScatterOnEveryGrid reads a reference configuration on several
 // process grids and W and checks the plaquette against the file's header

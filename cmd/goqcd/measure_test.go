@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/goqcd/goqcd/algorithms/confio/refdata"
 	"math"
 	"math/cmplx"
 	"os"
@@ -17,30 +18,8 @@ import (
 	"github.com/goqcd/goqcd/layout"
 )
 
-// refdataDir is <repository root>/../shared/refdata; the test is skipped
-// when it is absent.
-func refdataDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory: cannot locate ../shared/refdata")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "refdata")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("reference configurations not found at %s (%v): skipping", ref, err)
-	}
-	return ref
-}
+// refdataDir is the reference folder (the test is skipped without it).
+func refdataDir(t *testing.T) string { return refdata.Dir(t) }
 
 // thermalConfig returns an SU(3) configuration on dims: a hot start and
 // sweeps heatbath sweeps at beta (single rank, deterministic).

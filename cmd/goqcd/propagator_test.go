@@ -2,19 +2,14 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"github.com/goqcd/goqcd/algorithms/confio/refdata"
 	"testing"
 )
 
 // conf00200 is the CL2QCD reference configuration (4^4, ILDG float64).
 func conf00200(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "refdata", "ildg", "conf.00200")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("reference configuration %s not found", p)
-	}
-	return p
+	return refdata.File(t, "ildg", "conf.00200")
 }
 
 func TestPropagatorOnReference(t *testing.T) {
