@@ -21,10 +21,17 @@
 // choice stays and EnvError reports why, naming the missing feature.
 // Programs should check EnvError at start-up and refuse to run.
 //
-// At this stage only the go set has kernels; the others are known and
-// detected (Available) but cannot be selected (Implemented). A later kernel
-// adds a function variable holding its Go version and, in the installer of
-// each set that implements it, assigns that set's version (see set.go).
+// The go set has every kernel. On amd64, avx2 and avx512 (package
+// kernels_amd64, install_amd64.go) replace the Wilson hopping term, the
+// clover blocks and Axpy/Xpay at the W their assembly supports; on arm64,
+// neon and sve (package kernels_arm64, install_arm64.go) do the same, sve
+// only where the vector length is 512 bits. An assembly kernel handed a W
+// it does not support leaves the work to its Go twin, so every set runs at
+// every W. The installed assembly performs the Go twin's operations in the
+// same order (no fused multiply-add), so results are identical, bit for
+// bit, on every set and W. A new kernel adds a function variable holding
+// its Go version and, in the installer of each set that implements it,
+// assigns that set's version (set.go, setInstaller).
 //
 // # Concurrency
 //
@@ -41,6 +48,9 @@
 //	cpu_arm64.go  arm64 detection through golang.org/x/sys/cpu (ASIMD, SVE, SVE2)
 //	cpu_other.go  the same hook on other architectures (no extra features)
 //	colour.go   SU(3) x colour vector on tiles (staggered fermions)
+//	linalg.go   Axpy, Xpay: the element-wise field operations of layout
+//	install_amd64.go, install_arm64.go  the assembly sets' installers (not with -tags noasm)
+//	wilson_hoptile.go  the per-tile entry the assembly wrappers share
 //	wilson.go   Wilson kernel types, the spin-projection table, the dispatch
 //	            variables WilsonHop64/32, WilsonProjectFace64/32, CloverApply64/32
 //	wilson_gen.go, wilson_site_gen.go  the W = 1 site kernels and their generator

@@ -49,6 +49,7 @@ var sets = []setDef{
 // version. Kernels are added here as they are written.
 func installGo() {
 	installWilsonGo()
+	installLinalgGo()
 }
 
 // SetNames lists every kernel set this package knows, whether or not the

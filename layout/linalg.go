@@ -1,5 +1,7 @@
 package layout
 
+import "github.com/goqcd/goqcd/kernels"
+
 // Linear algebra on fields. Inputs may alias outputs element by element
 // (y = a*x + y with x == y is fine). The reductions Dot, Norm2 and Sum add
 // exactly (ExactSum) and are therefore identical, bit for bit, on every
@@ -19,35 +21,28 @@ func Scale[F Float](a float64, x *Field[F]) {
 	}
 }
 
-// Axpy sets y = a*x + y for complex a.
+// Axpy sets y = a*x + y for complex a (the kernels' dispatched Axpy: the
+// same operations in the same order on every kernel set).
 func Axpy[F Float](a complex128, x, y *Field[F]) {
-	ar, ai := F(real(a)), F(imag(a))
-	W := x.Layout.W
-	xd, yd := x.Data, y.Data
-	for b := 0; b < len(xd); b += 2 * W {
-		xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-		yr, yi := yd[b:b+W], yd[b+W:b+2*W]
-		for k := range W {
-			r, i := xr[k], xi[k]
-			yr[k] += ar*r - ai*i
-			yi[k] += ar*i + ai*r
-		}
+	switch xd := any(x.Data).(type) {
+	case []float64:
+		kernels.Axpy64(real(a), imag(a), xd, any(y.Data).([]float64), x.Layout.W)
+	case []float32:
+		kernels.Axpy32(float32(real(a)), float32(imag(a)), xd, any(y.Data).([]float32), x.Layout.W)
+	default:
+		kernels.AxpyGo(F(real(a)), F(imag(a)), x.Data, y.Data, x.Layout.W)
 	}
 }
 
-// Xpay sets y = x + a*y for complex a.
+// Xpay sets y = x + a*y for complex a (the kernels' dispatched Xpay).
 func Xpay[F Float](x *Field[F], a complex128, y *Field[F]) {
-	ar, ai := F(real(a)), F(imag(a))
-	W := x.Layout.W
-	xd, yd := x.Data, y.Data
-	for b := 0; b < len(xd); b += 2 * W {
-		xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-		yr, yi := yd[b:b+W], yd[b+W:b+2*W]
-		for k := range W {
-			r, i := yr[k], yi[k]
-			yr[k] = xr[k] + ar*r - ai*i
-			yi[k] = xi[k] + ar*i + ai*r
-		}
+	switch xd := any(x.Data).(type) {
+	case []float64:
+		kernels.Xpay64(xd, real(a), imag(a), any(y.Data).([]float64), x.Layout.W)
+	case []float32:
+		kernels.Xpay32(xd, float32(real(a)), float32(imag(a)), any(y.Data).([]float32), x.Layout.W)
+	default:
+		kernels.XpayGo(x.Data, F(real(a)), F(imag(a)), y.Data, x.Layout.W)
 	}
 }
 

@@ -1,0 +1,802 @@
+// Command _gen writes the assembly of package kernels_amd64:
+//
+//	wilson_hop_amd64.s   the Wilson hopping kernels, one per (set, vector shape, precision)
+//	clover_amd64.s       the clover-block kernels, one per (vector shape, precision)
+//	frame_gen.go         the field offsets of hopFrame that the assembly uses
+//
+// Run it from this directory: go run . (the Makefile-free equivalent of
+// go generate ./kernels_amd64). It has its own go.mod so that the main
+// module does not depend on the generator.
+//
+// The kernels perform, lane-parallel, exactly the floating-point operations
+// of the portable site kernels of package kernels (wilson_site_gen.go, from
+// kernels/wilson_gen.go), in the same order and without fused multiply-adds,
+// so that every W and every kernel set gives the same bits as the portable
+// W = 1 path. The generator therefore mirrors kernels/wilson_gen.go term by
+// term; kernels_amd64's tests hold the output to the Go kernels bit for bit.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"log"
+	"os"
+	"strings"
+)
+
+// projection repeats kernels.HopProjection: for hop d, the projected
+// half-spinor is h_a = psi_a + C[a] psi_J[a]. The kernels_amd64 tests check
+// it against the table of package kernels.
+var projection = [8]struct {
+	j [2]int
+	c [2]string
+}{
+	{[2]int{3, 2}, [2]string{"-i", "-i"}},
+	{[2]int{3, 2}, [2]string{"+i", "+i"}},
+	{[2]int{3, 2}, [2]string{"+1", "-1"}},
+	{[2]int{3, 2}, [2]string{"-1", "+1"}},
+	{[2]int{2, 3}, [2]string{"-i", "+i"}},
+	{[2]int{2, 3}, [2]string{"+i", "-i"}},
+	{[2]int{2, 3}, [2]string{"-1", "-1"}},
+	{[2]int{2, 3}, [2]string{"+1", "+1"}},
+}
+
+var conj = map[string]string{"+1": "+1", "-1": "-1", "+i": "-i", "-i": "+i"}
+
+// Offsets of the fields of hopFrame (kernels_amd64/frame.go); written to
+// frame_gen.go, where a test compares them with unsafe.Offsetof.
+var offsets = []struct {
+	name string
+	off  int
+}{
+	{"Dst", 0}, {"X", 8}, {"Src", 16}, {"Links", 24}, {"Tiles", 32}, {"N", 40},
+	{"Nbr", 48}, {"Cross", 56}, {"HalfMask", 64}, {"A64", 72}, {"A32", 80},
+	{"Half", 88}, {"Perm", 152}, {"Acc", 664},
+}
+
+func off(name string) int {
+	for _, o := range offsets {
+		if o.name == name {
+			return o.off
+		}
+	}
+	log.Fatalf("no offset %s", name)
+	return 0
+}
+
+// prec is a floating-point precision.
+type prec struct {
+	bits int
+	size int    // bytes per number
+	sfx  string // PD or PS
+	sign string // symbol of the sign-bit mask
+	pxor string // EVEX integer xor of that width (AVX-512F)
+}
+
+var (
+	f64 = prec{64, 8, "PD", "signbit64", "VPXORQ"}
+	f32 = prec{32, 4, "PS", "signbit32", "VPXORD"}
+)
+
+// shape is a vector register shape and how many registers a kernel may use.
+type shape struct {
+	isa  string // AVX512 or AVX2: the set whose kernels these are
+	reg  string // Z, Y or X
+	vb   int    // bytes per vector
+	regs int    // 32: EVEX (AVX-512F, +VL below 512 bits); 16: VEX (AVX/AVX2)
+}
+
+func (s shape) r(n int) string { return fmt.Sprintf("%s%d", s.reg, n) }
+
+// lanes is W for precision p.
+func (s shape) lanes(p prec) int { return s.vb / p.size }
+
+var hopShapes = []shape{
+	{"AVX512", "Z", 64, 32},
+	{"AVX512", "Y", 32, 32},
+	{"AVX2", "Y", 32, 16},
+	{"AVX2", "X", 16, 16},
+}
+
+// shapes16: the clover, axpy and xpay kernels need at most 14 registers,
+// so one kernel per width serves both sets (the Z one is EVEX-encoded, the
+// others VEX).
+var shapes16 = []shape{
+	{"", "Z", 64, 16},
+	{"", "Y", 32, 16},
+	{"", "X", 16, 16},
+}
+
+// out collects assembly text.
+type out struct{ b bytes.Buffer }
+
+func (o *out) p(format string, args ...any) { fmt.Fprintf(&o.b, format+"\n", args...) }
+func (o *out) i(format string, args ...any) { fmt.Fprintf(&o.b, "\t"+format+"\n", args...) }
+func (o *out) label(l string)               { fmt.Fprintf(&o.b, "%s:\n", l) }
+
+// hopGen writes one hopping kernel.
+type hopGen struct {
+	*out
+	sh    shape
+	pr    prec
+	fused bool // FMA kernels: each row a multiply and five fused multiply-adds
+	// register plan
+	h    [6]string // projected half-spinor: colour c re at h[2c], im at h[2c+1]
+	o, t string    // result of one SU(3) row component, product temporary
+	acc  [24]string
+	mem  [24]bool // acc[k] lives in memory (acc scratch, base R14)
+}
+
+func (g *hopGen) op(name string) string { return name + g.pr.sfx }
+func (g *hopGen) m(off int, base string) string {
+	return fmt.Sprintf("%d(%s)", off, base)
+}
+
+func newHopGen(o *out, sh shape, p prec, fused bool) *hopGen {
+	g := &hopGen{out: o, sh: sh, pr: p, fused: fused}
+	if sh.regs == 32 {
+		// Accumulator in Z0..Z23, half-spinor Z24..Z29, Z30/Z31 temporaries.
+		for k := range 24 {
+			g.acc[k] = sh.r(k)
+		}
+		for k := range 6 {
+			g.h[k] = sh.r(24 + k)
+		}
+		g.o, g.t = sh.r(30), sh.r(31)
+		return g
+	}
+	// 16 registers: half-spinor 0..5, temporaries 6, 7, the first 8
+	// accumulator components in 8..15, the other 16 in the scratch.
+	for k := range 6 {
+		g.h[k] = sh.r(k)
+	}
+	g.o, g.t = sh.r(6), sh.r(7)
+	for k := range 24 {
+		if k < 8 {
+			g.acc[k] = sh.r(8 + k)
+		} else {
+			g.acc[k] = g.m((k-8)*sh.vb, "R14")
+			g.mem[k] = true
+		}
+	}
+	return g
+}
+
+// xorSign sets dst = -src (flips the sign bits, as Go's unary minus).
+func (g *hopGen) xorSign(src, dst string) {
+	if g.sh.regs == 32 {
+		g.i("%s %s<>(SB), %s, %s", g.pr.pxor, g.pr.sign, src, dst)
+		return
+	}
+	g.i("%s %s<>(SB), %s, %s", g.op("VXOR"), g.pr.sign, src, dst)
+}
+
+// accOp applies acc[k] = v (set), -v (neg), acc[k] + v (add) or
+// acc[k] - v (sub). g.t may be clobbered.
+func (g *hopGen) accOp(k int, v, op string) {
+	a := g.acc[k]
+	if !g.mem[k] {
+		switch op {
+		case "set":
+			g.i("%s %s, %s", g.op("VMOVA"), v, a)
+		case "neg":
+			g.xorSign(v, a)
+		case "add":
+			g.i("%s %s, %s, %s", g.op("VADD"), v, a, a)
+		case "sub":
+			g.i("%s %s, %s, %s", g.op("VSUB"), v, a, a)
+		}
+		return
+	}
+	switch op {
+	case "set":
+		g.i("%s %s, %s", g.op("VMOVU"), v, a)
+	case "neg":
+		g.xorSign(v, g.t)
+		g.i("%s %s, %s", g.op("VMOVU"), g.t, a)
+	case "add":
+		g.i("%s %s, %s, %s", g.op("VADD"), a, v, g.t)
+		g.i("%s %s, %s", g.op("VMOVU"), g.t, a)
+	case "sub":
+		g.i("%s %s, %s", g.op("VMOVU"), a, g.t)
+		g.i("%s %s, %s, %s", g.op("VSUB"), v, g.t, g.t)
+		g.i("%s %s, %s", g.op("VMOVU"), g.t, a)
+	}
+}
+
+// project loads h_a = psi_a + C psi_J from the spinor at DX.
+func (g *hopGen) project(a, j int, c string) {
+	vb := g.sh.vb
+	for col := range 3 {
+		xr, xi := g.m(2*(3*a+col)*vb, "DX"), g.m((2*(3*a+col)+1)*vb, "DX")
+		yr, yi := g.m(2*(3*j+col)*vb, "DX"), g.m((2*(3*j+col)+1)*vb, "DX")
+		hr, hi := g.h[2*col], g.h[2*col+1]
+		var opR, argR, opI, argI string
+		switch c {
+		case "+1":
+			opR, argR, opI, argI = "VADD", yr, "VADD", yi
+		case "-1":
+			opR, argR, opI, argI = "VSUB", yr, "VSUB", yi
+		case "+i": // xr - yi, xi + yr
+			opR, argR, opI, argI = "VSUB", yi, "VADD", yr
+		case "-i": // xr + yi, xi - yr
+			opR, argR, opI, argI = "VADD", yi, "VSUB", yr
+		}
+		g.i("%s %s, %s", g.op("VMOVU"), xr, hr)
+		g.i("%s %s, %s, %s", g.op(opR), argR, hr, hr)
+		g.i("%s %s, %s", g.op("VMOVU"), xi, hi)
+		g.i("%s %s, %s, %s", g.op(opI), argI, hi, hi)
+	}
+}
+
+// permute applies the lane permutation of hop d (dword indices in the
+// frame) to the six half-spinor registers.
+func (g *hopGen) permute(d int) {
+	g.i("VMOVUPS %d(DI), %s", off("Perm")+64*d, g.o)
+	for _, h := range g.h {
+		if g.sh.reg == "X" {
+			g.i("VPERMILPS %s, %s, %s", g.o, h, h)
+		} else {
+			g.i("VPERMPS %s, %s, %s", h, g.o, h)
+		}
+	}
+}
+
+// su3 multiplies the half-spinor by the link of hop d (base BX) and
+// reconstructs spin a and J into the accumulator, row by row, with the
+// operation order of kernels/wilson_gen.go:
+//
+//	or = u0r*x0r - u0i*x0i + u1r*x1r - u1i*x1i + u2r*x2r - u2i*x2i
+//	oi = u0r*x0i + u0i*x0r + u1r*x1i + u1i*x1r + u2r*x2i + u2i*x2r
+func (g *hopGen) su3(d, a, j int, c string, set bool) {
+	vb := g.sh.vb
+	u := func(i, jj, ri int) string { return g.m((18*d+2*(3*i+jj)+ri)*vb, "BX") }
+	cc := conj[c]
+	add, sub := "add", "sub"
+	if set {
+		add, sub = "set", "neg"
+	}
+	for i := range 3 {
+		ka, kj := 2*(3*a+i), 2*(3*j+i)
+		// real part
+		g.i("%s %s, %s, %s", g.op("VMUL"), u(i, 0, 0), g.h[0], g.o)
+		g.mulAcc(u(i, 0, 1), g.h[1], true)
+		for jj := 1; jj < 3; jj++ {
+			g.mulAcc(u(i, jj, 0), g.h[2*jj], false)
+			g.mulAcc(u(i, jj, 1), g.h[2*jj+1], true)
+		}
+		g.accOp(ka, g.o, add)
+		switch cc { // r_J = cc * U h_a: the real part's share
+		case "+1":
+			g.accOp(kj, g.o, add)
+		case "-1":
+			g.accOp(kj, g.o, sub)
+		case "+i":
+			g.accOp(kj+1, g.o, add)
+		case "-i":
+			g.accOp(kj+1, g.o, sub)
+		}
+		// imaginary part
+		g.i("%s %s, %s, %s", g.op("VMUL"), u(i, 0, 0), g.h[1], g.o)
+		g.mulAcc(u(i, 0, 1), g.h[0], false)
+		for jj := 1; jj < 3; jj++ {
+			g.mulAcc(u(i, jj, 0), g.h[2*jj+1], false)
+			g.mulAcc(u(i, jj, 1), g.h[2*jj], false)
+		}
+		g.accOp(ka+1, g.o, add)
+		switch cc {
+		case "+1":
+			g.accOp(kj+1, g.o, add)
+		case "-1":
+			g.accOp(kj+1, g.o, sub)
+		case "+i":
+			g.accOp(kj, g.o, sub)
+		case "-i":
+			g.accOp(kj, g.o, add)
+		}
+	}
+}
+
+// mulAcc sets o = o + m*x (neg: o - m*x): a multiply into t and an add,
+// or, in the fused kernels, one fused multiply-add.
+func (g *hopGen) mulAcc(m, x string, neg bool) {
+	if g.fused {
+		fma := "VFMADD231"
+		if neg {
+			fma = "VFNMADD231"
+		}
+		g.i("%s %s, %s, %s", g.op(fma), m, x, g.o)
+		return
+	}
+	g.i("%s %s, %s, %s", g.op("VMUL"), m, x, g.t)
+	if neg {
+		g.i("%s %s, %s, %s", g.op("VSUB"), g.t, g.o, g.o)
+	} else {
+		g.i("%s %s, %s, %s", g.op("VADD"), g.t, g.o, g.o)
+	}
+}
+
+func (g *hopGen) broadcastA(dst string) {
+	if g.pr.bits == 32 {
+		g.i("VBROADCASTSS %d(DI), %s", off("A32"), dst)
+		return
+	}
+	if g.sh.reg == "X" {
+		g.i("VMOVDDUP %d(DI), %s", off("A64"), dst)
+		return
+	}
+	g.i("VBROADCASTSD %d(DI), %s", off("A64"), dst)
+}
+
+// store writes dst = a*acc (withX false) or x + a*acc of the tile; DX
+// points at the tile of Dst, BX at the tile of X.
+func (g *hopGen) store(withX bool) {
+	vb := g.sh.vb
+	for k := range 24 {
+		v := g.acc[k]
+		if g.mem[k] {
+			g.i("%s %s, %s, %s", g.op("VMUL"), v, g.o, g.t)
+			v = g.t
+		} else {
+			g.i("%s %s, %s, %s", g.op("VMUL"), g.o, v, v)
+		}
+		if withX {
+			g.i("%s %s, %s, %s", g.op("VADD"), g.m(k*vb, "BX"), v, v)
+		}
+		g.i("%s %s, %s", g.op("VMOVU"), v, g.m(k*vb, "DX"))
+	}
+}
+
+func (g *hopGen) name() string {
+	f := ""
+	if g.fused {
+		f = "F"
+	}
+	return fmt.Sprintf("hop%s%s%s%d", g.sh.isa, f, g.sh.reg, g.pr.bits)
+}
+
+func (g *hopGen) kernel() {
+	vb := g.sh.vb
+	w := g.sh.lanes(g.pr)
+	g.p("// func %s(f *hopFrame)", g.name())
+	g.p("//")
+	g.p("// Hopping term, %d-bit, W = %d (%s registers, %d of them), accumulator %s.", g.pr.bits, w, g.sh.reg, g.sh.regs,
+		map[bool]string{true: "in registers", false: "partly in the frame's scratch"}[g.sh.regs == 32])
+	if g.fused {
+		g.p("// Fused: each SU(3) row is one multiply and five fused multiply-adds.")
+	} else {
+		g.p("// Exact: the operations and their order are those of the portable kernel.")
+	}
+	g.p("// DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,")
+	g.p("// DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,")
+	g.p("// R10 links of the next tile (prefetched), R11 Src, R12 Dst, R13 X (0: none), R14 accumulator scratch.")
+	g.p("TEXT ·%s(SB), NOSPLIT, $0-8", g.name())
+	g.i("MOVQ f+0(FP), DI")
+	g.i("MOVQ %d(DI), CX", off("N"))
+	g.i("TESTQ CX, CX")
+	g.i("JLE done")
+	g.i("MOVQ %d(DI), SI", off("Tiles"))
+	g.i("MOVQ %d(DI), R11", off("Src"))
+	g.i("MOVQ %d(DI), R12", off("Dst"))
+	g.i("MOVQ %d(DI), R13", off("X"))
+	if g.sh.regs != 32 {
+		g.i("LEAQ %d(DI), R14", off("Acc")+63)
+		g.i("ANDQ $-64, R14")
+	}
+	g.label("tile")
+	g.i("MOVLQSX (SI), AX")
+	g.i("IMUL3Q $%d, AX, BX", 144*vb)
+	g.i("ADDQ %d(DI), BX", off("Links"))
+	g.i("MOVQ AX, R8")
+	g.i("SHLQ $5, R8")
+	g.i("ADDQ %d(DI), R8", off("Nbr"))
+	g.i("MOVQ %d(DI), R9", off("Cross"))
+	g.i("MOVBLZX (R9)(AX*1), R9")
+	// The links are read once per tile, in the order of the tile list:
+	// prefetch those of the next tile, a hop at a time.
+	// (the neighbour spinors are reused by nearby tiles and mostly cached;
+	// prefetching them too gained nothing measurable).
+	g.i("MOVQ BX, R10")
+	g.i("CMPQ CX, $1")
+	g.i("JLE prefetched")
+	g.i("MOVLQSX 4(SI), R10")
+	g.i("IMUL3Q $%d, R10, R10", 144*vb)
+	g.i("ADDQ %d(DI), R10", off("Links"))
+	g.label("prefetched")
+	for d := range 8 {
+		pr := projection[d]
+		g.p("\t// hop %d", d)
+		g.i("BTQ $%d, %d(DI)", d, off("HalfMask"))
+		g.i("JCS h%dhalfptr", d)
+		g.i("MOVLQSX %d(R8), DX", 4*d)
+		g.i("IMUL3Q $%d, DX, DX", 24*vb)
+		g.i("ADDQ R11, DX")
+		g.i("JMP h%dgo", d)
+		g.label(fmt.Sprintf("h%dhalfptr", d))
+		g.i("MOVQ %d(DI), DX", off("Half")+8*d)
+		g.label(fmt.Sprintf("h%dgo", d))
+		for line := 0; line < 18*vb; line += 64 {
+			g.i("PREFETCHT0 %d(R10)", 18*d*vb+line)
+		}
+		for a := range 2 {
+			l := fmt.Sprintf("h%d%d", d, a)
+			g.i("BTQ $%d, %d(DI)", d, off("HalfMask"))
+			g.i("JCS %sload", l)
+			g.project(a, pr.j[a], pr.c[a])
+			g.i("BTQ $%d, R9", d)
+			g.i("JCC %ssu3", l)
+			g.permute(d)
+			g.i("JMP %ssu3", l)
+			g.label(l + "load")
+			for k := range 6 {
+				g.i("%s %s, %s", g.op("VMOVU"), g.m((6*a+k)*vb, "DX"), g.h[k])
+			}
+			g.label(l + "su3")
+			g.su3(d, a, pr.j[a], pr.c[a], d == 0)
+		}
+	}
+	g.p("\t// dst = x + a*acc, or a*acc")
+	g.broadcastA(g.o)
+	g.i("IMUL3Q $%d, AX, DX", 24*vb)
+	g.i("TESTQ R13, R13")
+	g.i("JEQ nox")
+	g.i("LEAQ (R13)(DX*1), BX")
+	g.i("ADDQ R12, DX")
+	g.store(true)
+	g.i("JMP next")
+	g.label("nox")
+	g.i("ADDQ R12, DX")
+	g.store(false)
+	g.label("next")
+	g.i("ADDQ $4, SI")
+	g.i("DECQ CX")
+	g.i("JNZ tile")
+	g.label("done")
+	g.i("VZEROUPPER")
+	g.i("RET")
+	g.p("")
+}
+
+// cloverTerms lists, for output real k = 2i + ri of y = C x, the terms
+// (packed element e, x index, sign) in the order of kernels/wilson_gen.go's
+// cloverFunc.
+func cloverTerms(i, ri int) []struct {
+	e, x int
+	neg  bool
+} {
+	packed := func(i, j int) int { return 6 + 2*(i*(i-1)/2+j) }
+	type term = struct {
+		e, x int
+		neg  bool
+	}
+	ts := []term{{i, 2*i + ri, false}}
+	for j := range 6 {
+		if j == i {
+			continue
+		}
+		if i > j {
+			e := packed(i, j)
+			if ri == 0 {
+				ts = append(ts, term{e, 2 * j, false}, term{e + 1, 2*j + 1, true})
+			} else {
+				ts = append(ts, term{e, 2*j + 1, false}, term{e + 1, 2 * j, false})
+			}
+		} else {
+			e := packed(j, i)
+			if ri == 0 {
+				ts = append(ts, term{e, 2 * j, false}, term{e + 1, 2*j + 1, false})
+			} else {
+				ts = append(ts, term{e, 2*j + 1, false}, term{e + 1, 2 * j, true})
+			}
+		}
+	}
+	return ts
+}
+
+func cloverKernel(o *out, sh shape, p prec, fused bool) {
+	vb := sh.vb
+	op := func(n string) string { return n + p.sfx }
+	f := ""
+	if fused {
+		f = "F"
+	}
+	name := fmt.Sprintf("clover%s%s%d", f, sh.reg, p.bits)
+	o.p("// func %s(dst, src, clov *float%d, n int)", name, p.bits)
+	o.p("//")
+	o.p("// Clover blocks, %d-bit, W = %d: x in %s0..%s11, y in %s12, product in %s13.", p.bits, sh.lanes(p), sh.reg, sh.reg, sh.reg, sh.reg)
+	o.p("TEXT ·%s(SB), NOSPLIT, $0-32", name)
+	o.i("MOVQ dst+0(FP), DI")
+	o.i("MOVQ src+8(FP), SI")
+	o.i("MOVQ clov+16(FP), DX")
+	o.i("MOVQ n+24(FP), CX")
+	o.i("TESTQ CX, CX")
+	o.i("JLE done")
+	o.label("tile")
+	y, t := sh.r(12), sh.r(13)
+	for b := range 2 {
+		for k := range 12 {
+			o.i("%s %d(SI), %s", op("VMOVU"), (12*b+k)*vb, sh.r(k))
+		}
+		for i := range 6 {
+			for ri := range 2 {
+				for n, tm := range cloverTerms(i, ri) {
+					m := fmt.Sprintf("%d(DX)", (36*b+tm.e)*vb)
+					if n == 0 {
+						o.i("%s %s, %s, %s", op("VMUL"), m, sh.r(tm.x), y)
+						continue
+					}
+					if fused {
+						fma := "VFMADD231"
+						if tm.neg {
+							fma = "VFNMADD231"
+						}
+						o.i("%s %s, %s, %s", op(fma), m, sh.r(tm.x), y)
+						continue
+					}
+					o.i("%s %s, %s, %s", op("VMUL"), m, sh.r(tm.x), t)
+					if tm.neg {
+						o.i("%s %s, %s, %s", op("VSUB"), t, y, y)
+					} else {
+						o.i("%s %s, %s, %s", op("VADD"), t, y, y)
+					}
+				}
+				o.i("%s %s, %d(DI)", op("VMOVU"), y, (12*b+2*i+ri)*vb)
+			}
+		}
+	}
+	o.i("ADDQ $%d, SI", 24*vb)
+	o.i("ADDQ $%d, DI", 24*vb)
+	o.i("ADDQ $%d, DX", 72*vb)
+	o.i("DECQ CX")
+	o.i("JNZ tile")
+	o.label("done")
+	o.i("VZEROUPPER")
+	o.i("RET")
+	o.p("")
+}
+
+// linalgKernel writes axpy (y = a*x + y) or xpay (y = x + a*y) for complex
+// a = ar + i ai on [block][re|im][lane] data, n blocks of one vector each
+// for re and im, with the operation order of layout.Axpy / layout.Xpay
+// (kernels.AxpyGo / XpayGo):
+//
+//	axpy  yr = yr + (ar*xr - ai*xi),   yi = yi + (ar*xi + ai*xr)
+//	xpay  yr = (xr + ar*yr) - ai*yi,   yi = (xi + ar*yi) + ai*yr
+func linalgKernel(o *out, kind string, sh shape, p prec) {
+	vb := sh.vb
+	op := func(n string) string { return n + p.sfx }
+	r := sh.r
+	name := fmt.Sprintf("%s%s%d", kind, sh.reg, p.bits)
+	o.p("// func %s(ar, ai float%d, x, y *float%d, n int)", name, p.bits, p.bits)
+	o.p("//")
+	o.p("// %s, %d-bit, W = %d: a in %s0 (re), %s1 (im).", kind, p.bits, sh.lanes(p), sh.reg, sh.reg)
+	o.p("TEXT ·%s(SB), NOSPLIT, $0-%d", name, 2*p.size+24)
+	bcast := func(arg string, off int, dst string) {
+		switch {
+		case p.bits == 32:
+			o.i("VBROADCASTSS %s+%d(FP), %s", arg, off, dst)
+		case sh.reg == "X":
+			o.i("VMOVDDUP %s+%d(FP), %s", arg, off, dst)
+		default:
+			o.i("VBROADCASTSD %s+%d(FP), %s", arg, off, dst)
+		}
+	}
+	bcast("ar", 0, r(0))
+	bcast("ai", p.size, r(1))
+	o.i("MOVQ x+%d(FP), SI", 2*p.size)
+	o.i("MOVQ y+%d(FP), DI", 2*p.size+8)
+	o.i("MOVQ n+%d(FP), CX", 2*p.size+16)
+	o.i("TESTQ CX, CX")
+	o.i("JLE done")
+	o.label("block")
+	if kind == "axpy" {
+		o.i("%s (SI), %s", op("VMOVU"), r(2))
+		o.i("%s %d(SI), %s", op("VMOVU"), vb, r(3))
+		o.i("%s %s, %s, %s", op("VMUL"), r(0), r(2), r(4))
+		o.i("%s %s, %s, %s", op("VMUL"), r(1), r(3), r(5))
+		o.i("%s %s, %s, %s", op("VSUB"), r(5), r(4), r(4))
+		o.i("%s (DI), %s, %s", op("VADD"), r(4), r(4))
+		o.i("%s %s, %s, %s", op("VMUL"), r(0), r(3), r(6))
+		o.i("%s %s, %s, %s", op("VMUL"), r(1), r(2), r(7))
+		o.i("%s %s, %s, %s", op("VADD"), r(7), r(6), r(6))
+		o.i("%s %d(DI), %s, %s", op("VADD"), vb, r(6), r(6))
+	} else {
+		o.i("%s (DI), %s", op("VMOVU"), r(2))
+		o.i("%s %d(DI), %s", op("VMOVU"), vb, r(3))
+		o.i("%s %s, %s, %s", op("VMUL"), r(0), r(2), r(4))
+		o.i("%s (SI), %s, %s", op("VADD"), r(4), r(4))
+		o.i("%s %s, %s, %s", op("VMUL"), r(1), r(3), r(5))
+		o.i("%s %s, %s, %s", op("VSUB"), r(5), r(4), r(4))
+		o.i("%s %s, %s, %s", op("VMUL"), r(0), r(3), r(6))
+		o.i("%s %d(SI), %s, %s", op("VADD"), vb, r(6), r(6))
+		o.i("%s %s, %s, %s", op("VMUL"), r(1), r(2), r(7))
+		o.i("%s %s, %s, %s", op("VADD"), r(7), r(6), r(6))
+	}
+	o.i("%s %s, (DI)", op("VMOVU"), r(4))
+	o.i("%s %s, %d(DI)", op("VMOVU"), r(6), vb)
+	o.i("ADDQ $%d, SI", 2*vb)
+	o.i("ADDQ $%d, DI", 2*vb)
+	o.i("DECQ CX")
+	o.i("JNZ block")
+	o.label("done")
+	o.i("VZEROUPPER")
+	o.i("RET")
+	o.p("")
+}
+
+const header = `// Code generated by kernels_amd64/_gen; DO NOT EDIT.
+
+//go:build !noasm
+
+#include "textflag.h"
+`
+
+func signData(o *out) {
+	for k := range 8 {
+		o.p("DATA signbit64<>+%d(SB)/8, $0x8000000000000000", 8*k)
+	}
+	o.p("GLOBL signbit64<>(SB), RODATA|NOPTR, $64")
+	o.p("")
+	for k := range 16 {
+		o.p("DATA signbit32<>+%d(SB)/4, $0x80000000", 4*k)
+	}
+	o.p("GLOBL signbit32<>(SB), RODATA|NOPTR, $64")
+	o.p("")
+}
+
+// shapeConst names the kernels_amd64 constant of a shape.
+func shapeConst(isa, reg string) string {
+	if isa == "" { // clover: the VEX Y and X kernels serve both sets
+		isa = map[string]string{"Z": "AVX512", "Y": "AVX2", "X": "AVX2"}[reg]
+	}
+	return "shape" + isa + reg
+}
+
+// declarations writes the Go declarations of the kernels and the switches
+// that call them directly (so that their arguments stay on the stack).
+func declarations() []byte {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("// Code generated by kernels_amd64/_gen; DO NOT EDIT.")
+	w("")
+	w("//go:build !noasm")
+	w("")
+	w("package kernels_amd64")
+	w("")
+	fl := func(fused bool) string {
+		if fused {
+			return "F"
+		}
+		return ""
+	}
+	for _, fused := range []bool{false, true} {
+		for _, sh := range hopShapes {
+			for _, p := range []prec{f64, f32} {
+				w("//go:noescape")
+				w("func hop%s%s%s%d(f *hopFrame)", sh.isa, fl(fused), sh.reg, p.bits)
+				w("")
+			}
+		}
+		for _, sh := range shapes16 {
+			for _, p := range []prec{f64, f32} {
+				w("//go:noescape")
+				w("func clover%s%s%d(dst, src, clov *float%d, n int)", fl(fused), sh.reg, p.bits, p.bits)
+				w("")
+			}
+		}
+	}
+	for _, kind := range []string{"axpy", "xpay"} {
+		for _, sh := range shapes16 {
+			for _, p := range []prec{f64, f32} {
+				w("//go:noescape")
+				w("func %s%s%d(ar, ai float%d, x, y *float%d, n int)", kind, sh.reg, p.bits, p.bits, p.bits)
+				w("")
+			}
+		}
+	}
+	for _, p := range []prec{f64, f32} {
+		for _, kind := range []string{"axpy", "xpay"} {
+			w("// call%s%d runs the %s kernel of shape s on n blocks.", map[string]string{"axpy": "Axpy", "xpay": "Xpay"}[kind], p.bits, kind)
+			w("func call%s%d(s shapeID, ar, ai float%d, x, y *float%d, n int) {", map[string]string{"axpy": "Axpy", "xpay": "Xpay"}[kind], p.bits, p.bits, p.bits)
+			w("\tswitch s {")
+			for _, sh := range shapes16 {
+				w("\tcase %s:", shapeConst(sh.isa, sh.reg))
+				w("\t\t%s%s%d(ar, ai, x, y, n)", kind, sh.reg, p.bits)
+			}
+			w("\t}")
+			w("}")
+			w("")
+		}
+	}
+	w("// callHop runs hopping kernel k on the frame.")
+	w("func callHop(k kernelID, f *hopFrame) {")
+	w("\tswitch k {")
+	for _, fused := range []bool{false, true} {
+		for _, sh := range hopShapes {
+			for _, p := range []prec{f64, f32} {
+				w("\tcase kernelID{%s, %d, %v}:", shapeConst(sh.isa, sh.reg), p.bits, fused)
+				w("\t\thop%s%s%s%d(f)", sh.isa, fl(fused), sh.reg, p.bits)
+			}
+		}
+	}
+	w("\t}")
+	w("}")
+	w("")
+	for _, p := range []prec{f64, f32} {
+		w("// callClover%d runs clover kernel k on n tiles.", p.bits)
+		w("func callClover%d(k kernelID, dst, src, clov *float%d, n int) {", p.bits, p.bits)
+		w("\tswitch k {")
+		for _, fused := range []bool{false, true} {
+			for _, sh := range shapes16 {
+				w("\tcase kernelID{%s, %d, %v}:", shapeConst(sh.isa, sh.reg), p.bits, fused)
+				w("\t\tclover%s%s%d(dst, src, clov, n)", fl(fused), sh.reg, p.bits)
+			}
+		}
+		w("\t}")
+		w("}")
+		w("")
+	}
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	return src
+}
+
+func write(name string, b []byte) {
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func main() {
+	hop := &out{}
+	hop.p("%s", header)
+	signData(hop)
+	for _, fused := range []bool{false, true} {
+		for _, sh := range hopShapes {
+			for _, p := range []prec{f64, f32} {
+				newHopGen(hop, sh, p, fused).kernel()
+			}
+		}
+	}
+	write("../wilson_hop_amd64.s", hop.b.Bytes())
+
+	clov := &out{}
+	clov.p("%s", header)
+	for _, fused := range []bool{false, true} {
+		for _, sh := range shapes16 {
+			for _, p := range []prec{f64, f32} {
+				cloverKernel(clov, sh, p, fused)
+			}
+		}
+	}
+	write("../clover_amd64.s", clov.b.Bytes())
+
+	la := &out{}
+	la.p("%s", header)
+	for _, kind := range []string{"axpy", "xpay"} {
+		for _, sh := range shapes16 {
+			for _, p := range []prec{f64, f32} {
+				linalgKernel(la, kind, sh, p)
+			}
+		}
+	}
+	write("../linalg_amd64.s", la.b.Bytes())
+
+	write("../kernels_gen_amd64.go", declarations())
+
+	var g strings.Builder
+	g.WriteString("// Code generated by kernels_amd64/_gen; DO NOT EDIT.\n\n//go:build amd64 && !noasm\n\npackage kernels_amd64\n\n")
+	g.WriteString("// Byte offsets of the hopFrame fields that the assembly reads (see\n// frame.go; TestFrameOffsets compares them with unsafe.Offsetof).\nconst (\n")
+	for _, o := range offsets {
+		fmt.Fprintf(&g, "\tframeOff%s = %d\n", o.name, o.off)
+	}
+	g.WriteString(")\n")
+	src, err := format.Source([]byte(g.String()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	write("../frame_gen.go", src)
+}

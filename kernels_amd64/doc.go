@@ -1,0 +1,138 @@
+// Package kernels_amd64 holds the amd64 assembly of goqcd's hot kernels,
+// for the kernel sets avx2 (AVX2 with FMA, 16 registers of 256 bits) and
+// avx512 (AVX-512F, 32 registers of 512 bits). Only package kernels imports
+// it: kernels/install_amd64.go assigns these kernels to the dispatch table
+// when one of the two sets is selected, and falls back to the portable
+// kernels for everything they do not cover. The package builds on every
+// GOARCH: off amd64, and with -tags noasm, it has no assembly and every
+// function reports that it computed nothing (stubs_other.go).
+//
+// # Data layout
+//
+// The kernels work on goqcd's SIMD layout (see layout/doc.go and
+// kernels/wilson.go): a field is [tile][component][re|im][lane], so one
+// vector register holds one real or imaginary part of the W sites of a
+// tile, and every complex multiply-add is lane-parallel vector arithmetic,
+// with no shuffle inside a site. W times the size of a number must be the
+// width of a register (64, 32 or 16 bytes):
+//
+//	spinor  src/dst[((tile*12 + spin*3 + colour)*2 + reim)*W + lane]
+//	links   links[(((tile*8 + d)*9 + 3*i + j)*2 + reim)*W + lane]  (L_d: U or U^dagger, as stored)
+//	clover  clov[((tile*2 + block)*36 + e)*W + lane]               (kernels.CloverPacked)
+//
+// # Kernels, sets and W
+//
+//	                          float64 W    float32 W    registers
+//	WilsonHop      avx512     8, 4*, 2+    16, 8*, 4+   Z / Y, 32 of them
+//	               avx2       4, 2         8, 4         Y / X, 16 of them
+//	CloverApply,   avx512     8, 4, 2      16, 8, 4     Z (EVEX), Y / X (VEX), 14 of them
+//	Axpy, Xpay     avx2       4, 2         8, 4         Y / X (VEX)
+//
+// (* with AVX-512VL; without it the avx2 kernel of that W runs. + the avx2
+// kernel: narrow layouts are not worth a kernel of their own.) Axpy and
+// Xpay are the element-wise y = a*x + y and y = x + a*y of layout.Axpy and
+// layout.Xpay; the reductions (Dot, Norm2) stay in Go, whose exact sums
+// assembly would not reproduce. Any other W (1 in particular) is refused:
+// the function returns 0 or false and the caller runs the portable kernel.
+// Every set also has a fused variant (AVX2Fused, AVX512Fused) whose SU(3)
+// and clover rows are one multiply and fused multiply-adds; see Exactness.
+//
+// # Exactness and the Go twins
+//
+// Every kernel has a portable twin in package kernels with the same
+// meaning: WilsonHop64/32 <-> kernels.WilsonHopGo, CloverApply64/32 <->
+// kernels.CloverApplyGo, Axpy64/32 <-> kernels.AxpyGo, Xpay64/32 <->
+// kernels.XpayGo. The exact kernels (AVX2, AVX512) perform, lane by
+// lane, the twin's floating-point operations in the twin's order, without
+// fused multiply-adds (the order of kernels/wilson_gen.go, which the
+// generator mirrors term by term), so their results are the same bits as
+// the portable W = 1 path for every W and set; the tests demand zero
+// difference (round-off tolerances apply only where GOAMD64=v3 lets the Go
+// compiler fuse the twin's multiply-adds). This keeps goqcd's results
+// independent of the kernel set, the SIMD width and the process grid. The
+// fused kernels (AVX2Fused, AVX512Fused) trade that for about a third
+// fewer arithmetic instructions (measured 5 to 15% faster on 4^4 and 8^4,
+// where the exact kernels are bound by the arithmetic and by reading the
+// links); they agree with the twins to round-off
+// (tested to 1e-14 in float64 and 1e-6 in float32 relative to the largest
+// output). kernels installs the exact ones.
+//
+// # The hopping kernel
+//
+// Per tile and hop d = 0..7 it reads the neighbour spinor tile Src[Nbr[8i+d]],
+// forms the two projected colour vectors h_a = psi_a + C psi_J (loads and
+// one add or subtract each), applies the lane permutation Perm[d] with
+// VPERMPS (Z, Y) or VPERMILPS (X) when the hop crosses the tile boundary
+// (bit d of Cross[i]), multiplies by L_d row by row (memory operands for the
+// link) and adds the reconstructed spin components to the accumulator
+// (the first hop stores, negating with an XOR of the sign bit as Go's unary
+// minus does). At the end Dst = A*acc or X + A*acc. Hops that take halo
+// lanes (Halo[8i+d] >= 0) are prepared in Go: wilson_amd64.go runs such a
+// tile alone and hands the kernel, per hop, a projected half-spinor with the
+// lanes permuted and the received lanes inserted (halo_amd64.go); tiles
+// without halo hops run in lists, pointer-direct. The links of the next
+// tile of the list are prefetched during the current one.
+//
+// Register use of the hopping kernels (GPRs are the same in all):
+//
+//	32-register kernels  acc 0..23 (acc[k], k = 2*(spin*3+colour) + reim),
+//	                     h 24..29 (h[2*colour + reim]), 30 row result / permutation
+//	                     indices / A, 31 product
+//	16-register kernels  h 0..5, 6 row result / permutation indices / A,
+//	                     7 product, acc[0..7] in 8..15, acc[8..23] in the
+//	                     frame's scratch (64-byte aligned, base R14)
+//	DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,
+//	DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,
+//	R10 links of the next tile, R11 Src, R12 Dst, R13 X (0 when nil)
+//
+// The clover kernels keep one 6-component block of the source in 0..11,
+// the output component in 12 and the product in 13; they read the whole
+// block before writing it, so dst may equal src.
+//
+// # Generation
+//
+// The assembly (wilson_hop_amd64.s, clover_amd64.s, linalg_amd64.s), the
+// Go declarations and call switches (kernels_gen_amd64.go) and the frame
+// offsets (frame_gen.go) are written by the generator in _gen (its own
+// module, no dependencies): cd kernels_amd64/_gen && go run . The output
+// is committed.
+//
+// # Files
+//
+//	doc.go                this overview
+//	isa.go                ISA (AVX2, AVX512, AVX2Fused, AVX512Fused), WilsonHop
+//	cpu_amd64.go          Runs, HopLanes, CloverLanes; which kernel runs which W
+//	wilson_amd64.go       WilsonHop64, WilsonHop32: table checks, tile lists, halo tiles
+//	halo_amd64.go         half-spinors of halo hops, the projection table
+//	clover_amd64.go       CloverApply64, CloverApply32
+//	linalg_amd64.go       Axpy64, Axpy32, Xpay64, Xpay32
+//	frame.go              hopFrame, what the hopping kernels read
+//	frame_gen.go, kernels_gen_amd64.go, *_amd64.s   generated
+//	stubs_other.go        the same API off amd64 and with -tags noasm
+//	conformance_test.go   every kernel against its twin, for every set and W
+//	install_test.go       the kernels as package kernels dispatches them
+//	bench_test.go         BenchmarkWilsonHop: each kernel alone on 4^4, 8^4, 16^4
+//
+// # Exported API
+//
+//	func Runs(isa ISA) bool
+//	func HopLanes(isa ISA, bits int) []int
+//	func CloverLanes(isa ISA, bits int) []int
+//	func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int
+//	func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int
+//	func CloverApply64(isa ISA, dst, src, clov []float64, w, lo, hi int) bool
+//	func CloverApply32(isa ISA, dst, src, clov []float32, w, lo, hi int) bool
+//	func Axpy64(isa ISA, ar, ai float64, x, y []float64, w int) bool
+//	func Axpy32(isa ISA, ar, ai float32, x, y []float32, w int) bool
+//	func Xpay64(isa ISA, x []float64, ar, ai float64, y []float64, w int) bool
+//	func Xpay32(isa ISA, x []float32, ar, ai float32, y []float32, w int) bool
+//
+// WilsonHop64/32 return how many leading tiles of the list they computed:
+// all of them, 0 when the set has no kernel for h.W, or fewer when a tile's
+// tables point outside the slices (the portable kernel then finishes and
+// reports the bad index as it would have). Aliasing as in package kernels:
+// X may be Dst; Src must not overlap Dst; for the clover kernel dst may be
+// src; for axpy and xpay x may be y. The bool functions return false, having
+// done nothing, when there is no kernel for w or the slices do not fit.
+// The functions are safe for concurrent use on disjoint outputs.
+package kernels_amd64

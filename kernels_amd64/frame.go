@@ -1,0 +1,32 @@
+//go:build amd64 && !noasm
+
+package kernels_amd64
+
+import "unsafe"
+
+// hopFrame is what a hopping kernel reads: the base pointers of the
+// operands, the tile list to run, and per-hop tables prepared in Go. The
+// assembly addresses its fields at the offsets of frame_gen.go (written by
+// the generator; TestFrameOffsets keeps both in step).
+type hopFrame struct {
+	dst, x, src, links unsafe.Pointer // x nil: no added field
+	tiles              unsafe.Pointer // *int32, n entries
+	n                  int
+	nbr                unsafe.Pointer // *int32: WilsonHop.Nbr
+	cross              unsafe.Pointer // *uint8: WilsonHop.Cross
+	// halfMask bit d: hop d of the (single) tile reads the projected
+	// half-spinor at half[d] (12 rows of W lanes, lanes permuted and halo
+	// lanes inserted by Go) instead of projecting the neighbour spinor.
+	halfMask uint64
+	a64      float64
+	a32      float32
+	_        uint32
+	half     [8]unsafe.Pointer
+	// perm[d] are the dword indices of VPERMPS / VPERMILPS for the lane
+	// permutation of hop d: lane l of the result takes lane Perm[d][l]
+	// (float64 lane p is the dword pair 2p, 2p+1).
+	perm [8][16]int32
+	// acc is the accumulator scratch of the 16-register kernels (16
+	// vectors, 64-byte aligned by the kernel inside this array).
+	acc [16*64 + 64]byte
+}

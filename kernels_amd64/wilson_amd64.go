@@ -1,0 +1,197 @@
+//go:build amd64 && !noasm
+
+package kernels_amd64
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// WilsonHop64 computes, with the kernels of isa, the tiles of the list of
+// kernels.WilsonHop (same semantics as kernels.WilsonHopGo, the same bits)
+// and returns how many of the leading tiles it computed: 0 when isa has no
+// kernel for h.W on this CPU; fewer than len(tiles) when a tile's tables
+// point outside the slices, so that the caller finishes with the portable
+// kernel (which then reports the bad index as it would have).
+func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int {
+	return wilsonHop(kernelID{hopShape(isa, h.W, 64), 64, isa.fused()}, h, tiles)
+}
+
+// WilsonHop32 is WilsonHop64 in single precision.
+func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int {
+	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32, isa.fused()}, h, tiles)
+}
+
+// chunkTiles bounds the tiles of one assembly call, so that the goroutine
+// reaches a preemption point every few hundred microseconds.
+const chunkTiles = 256
+
+// maxLanes is the widest W of any kernel (float32 in Z registers).
+const maxLanes = 16
+
+// halfScratch holds the projected half-spinors of the halo hops of one
+// tile. It comes from a pool, so that calls without halo tiles (most of
+// them; many are short when the local lattice is small) do not clear it.
+type halfScratch[F float32 | float64] [8][12 * maxLanes]F
+
+var (
+	halfPool64 = sync.Pool{New: func() any { return new(halfScratch[float64]) }}
+	halfPool32 = sync.Pool{New: func() any { return new(halfScratch[float32]) }}
+)
+
+func getHalf[F float32 | float64]() *halfScratch[F] {
+	var x F
+	if _, ok := any(x).(float64); ok {
+		return halfPool64.Get().(*halfScratch[F])
+	}
+	return halfPool32.Get().(*halfScratch[F])
+}
+
+func putHalf[F float32 | float64](hs *halfScratch[F]) {
+	var x F
+	if _, ok := any(x).(float64); ok {
+		halfPool64.Put(hs)
+		return
+	}
+	halfPool32.Put(hs)
+}
+
+// hopCheck holds what the tile scan checks against.
+type hopCheck struct {
+	nOut, nSrc int
+	permOK     uint8 // bit d: Perm[d] is a permutation of the W lanes
+}
+
+func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) int {
+	if k.shape == noKernel || len(tiles) == 0 {
+		return 0
+	}
+	w := h.W
+	c := hopCheck{
+		nOut: min(len(h.Dst)/(24*w), len(h.Links)/(144*w), len(h.Nbr)/8, len(h.Halo)/8, len(h.Cross)),
+		nSrc: len(h.Src) / (24 * w),
+	}
+	if h.X != nil {
+		c.nOut = min(c.nOut, len(h.X)/(24*w))
+	}
+	if c.nOut == 0 || c.nSrc == 0 {
+		return 0
+	}
+	var f hopFrame
+	f.dst = unsafe.Pointer(unsafe.SliceData(h.Dst))
+	if h.X != nil {
+		f.x = unsafe.Pointer(unsafe.SliceData(h.X))
+	}
+	f.src = unsafe.Pointer(unsafe.SliceData(h.Src))
+	f.links = unsafe.Pointer(unsafe.SliceData(h.Links))
+	f.nbr = unsafe.Pointer(unsafe.SliceData(h.Nbr))
+	f.cross = unsafe.Pointer(unsafe.SliceData(h.Cross))
+	f.a64, f.a32 = float64(h.A), float32(h.A)
+	for d, p := range h.Perm {
+		if !isPerm(p, w) {
+			continue
+		}
+		c.permOK |= 1 << d
+		for l, pl := range p[:w] {
+			if k.bits == 64 {
+				f.perm[d][2*l], f.perm[d][2*l+1] = 2*pl, 2*pl+1
+			} else {
+				f.perm[d][l] = pl
+			}
+		}
+	}
+	var hs *halfScratch[F] // projected half-spinors of halo hops, when there are any
+	defer func() {
+		if hs != nil {
+			putHalf(hs)
+		}
+	}()
+	done := 0
+	for done < len(tiles) {
+		n := 0
+		kind := tilePlain
+		for done+n < len(tiles) && n < chunkTiles {
+			if kind = classify(&c, h, tiles[done+n]); kind != tilePlain {
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			f.tiles = unsafe.Pointer(&tiles[done])
+			f.n = n
+			callHop(k, &f)
+			done += n
+			continue
+		}
+		if kind == tileBad {
+			return done
+		}
+		if hs == nil {
+			hs = getHalf[F]()
+		}
+		mask, ok := fillHalf(hs, h, int(tiles[done]))
+		if !ok {
+			return done
+		}
+		for d := range 8 {
+			if mask>>d&1 != 0 {
+				f.half[d] = unsafe.Pointer(&hs[d][0])
+			}
+		}
+		f.halfMask = mask
+		f.tiles = unsafe.Pointer(&tiles[done])
+		f.n = 1
+		callHop(k, &f)
+		f.halfMask = 0
+		f.half = [8]unsafe.Pointer{}
+		done++
+	}
+	return done
+}
+
+// isPerm reports whether p holds a permutation of 0..w-1 in its first w
+// entries.
+func isPerm(p []int32, w int) bool {
+	if len(p) < w {
+		return false
+	}
+	var seen uint32
+	for _, l := range p[:w] {
+		if uint32(l) >= uint32(w) || seen>>l&1 != 0 {
+			return false
+		}
+		seen |= 1 << l
+	}
+	return true
+}
+
+type tileKind uint8
+
+const (
+	tilePlain tileKind = iota // every hop from Src: the assembly runs it in a list
+	tileHalo                  // some hop takes halo lanes: run alone with half-spinors
+	tileBad                   // a table points outside the slices: leave it to Go
+)
+
+// classify checks tile i's tables and says how the tile runs.
+func classify[F float32 | float64](c *hopCheck, h *WilsonHop[F], i int32) tileKind {
+	if uint32(i) >= uint32(c.nOut) {
+		return tileBad
+	}
+	cross := h.Cross[i]
+	if cross&^c.permOK != 0 {
+		return tileBad
+	}
+	nb := (*[8]int32)(h.Nbr[8*i : 8*i+8])
+	ha := (*[8]int32)(h.Halo[8*i : 8*i+8])
+	kind := tilePlain
+	for d := range 8 {
+		if uint32(nb[d]) >= uint32(c.nSrc) {
+			return tileBad
+		}
+		if ha[d] >= 0 {
+			kind = tileHalo
+		}
+	}
+	return kind
+}
