@@ -1,0 +1,219 @@
+//go:build arm64 && !noasm
+
+package kernels
+
+import arm "github.com/goqcd/goqcd/kernels_arm64"
+
+// The arm64 kernel sets: "neon" (ASIMD, W = 2 float64 / 4 float32) and
+// "sve" at a vector length of 512 bits (A64FX, W = 8 / 16), from package
+// kernels_arm64. Each replaces the hopping term, the clover blocks and the
+// element-wise Axpy and Xpay (linalg.go); any
+// other W, and every other kernel, runs the portable Go version. The
+// hopping term runs the tile-list kernel (neighbours through Nbr, lane
+// permutations in registers) up to each tile that takes halo lanes, which
+// the tile kernel computes on operands gathered in Go (wilson_hoptile.go).
+
+var (
+	_ = setInstaller("neon", installNEON)
+	_ = sveAt512() && setInstaller("sve", installSVE)
+)
+
+// sveAt512 says whether the SVE kernels may be installed: the CPU has SVE
+// with 512-bit vectors, as both cpuid (host) and the kernels' own RDVL
+// read it. The kernels are vector-length agnostic, but only 512 bits is
+// tested and tuned; at other lengths the sve set stays without kernels and
+// neon runs.
+func sveAt512() bool {
+	return host.has("sve") && host.sveBits == 512 && arm.SVEVectorBits() == 512
+}
+
+func installNEON() {
+	installGo()
+	installLinalgGo()
+	WilsonHop64, WilsonHop32 = wilsonHopNEON64, wilsonHopNEON32
+	CloverApply64, CloverApply32 = cloverNEON64, cloverNEON32
+	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
+	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
+}
+
+func installSVE() {
+	installGo()
+	installLinalgGo()
+	WilsonHop64, WilsonHop32 = wilsonHopSVE64, wilsonHopSVE32
+	CloverApply64, CloverApply32 = cloverSVE64, cloverSVE32
+	Axpy64, Axpy32 = axpySVE64, axpySVE32
+	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
+}
+
+func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
+	if h.W != arm.NEONLanes64 {
+		WilsonHopGo(h, tiles)
+		return
+	}
+	hop := armHop(h)
+	for len(tiles) > 0 {
+		tiles = tiles[arm.WilsonTilesNEON64(&hop, tiles):]
+		tiles = haloTiles(h, tiles, arm.WilsonTileNEON64)
+	}
+}
+
+func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
+	if h.W != arm.NEONLanes32 {
+		WilsonHopGo(h, tiles)
+		return
+	}
+	hop := armHop(h)
+	for len(tiles) > 0 {
+		tiles = tiles[arm.WilsonTilesNEON32(&hop, tiles):]
+		tiles = haloTiles(h, tiles, arm.WilsonTileNEON32)
+	}
+}
+
+func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
+	if h.W != arm.SVELanes64() {
+		WilsonHopGo(h, tiles)
+		return
+	}
+	hop := armHop(h)
+	for len(tiles) > 0 {
+		tiles = tiles[arm.WilsonTilesSVE64(&hop, tiles):]
+		tiles = haloTiles(h, tiles, arm.WilsonTileSVE64)
+	}
+}
+
+func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
+	if h.W != arm.SVELanes32() {
+		WilsonHopGo(h, tiles)
+		return
+	}
+	hop := armHop(h)
+	for len(tiles) > 0 {
+		tiles = tiles[arm.WilsonTilesSVE32(&hop, tiles):]
+		tiles = haloTiles(h, tiles, arm.WilsonTileSVE32)
+	}
+}
+
+// armHop is the tile-list kernels' view of h.
+func armHop[F Real](h *WilsonHop[F]) arm.Hop[F] {
+	return arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
+		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo}
+}
+
+// haloTiles computes the leading tiles of the list that take halo rows
+// (where a tile-list kernel stops) with the tile kernel on gathered
+// operands, and returns the rest of the list.
+func haloTiles[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKernel[F]) []int32 {
+	j := 0
+	for j < len(tiles) && tileTakesHalo(h, int(tiles[j])) {
+		j++
+	}
+	if j > 0 {
+		wilsonHopByTile(h, tiles[:j], tile)
+	}
+	return tiles[j:]
+}
+
+func tileTakesHalo[F Real](h *WilsonHop[F], t int) bool {
+	for _, r := range h.Halo[8*t : 8*t+8] {
+		if r != -1 {
+			return true
+		}
+	}
+	return false
+}
+
+func cloverNEON64(dst, src, clov []float64, w, lo, hi int) {
+	cloverArm(dst, src, clov, w, lo, hi, arm.NEONLanes64, arm.CloverNEON64)
+}
+
+func cloverNEON32(dst, src, clov []float32, w, lo, hi int) {
+	cloverArm(dst, src, clov, w, lo, hi, arm.NEONLanes32, arm.CloverNEON32)
+}
+
+func cloverSVE64(dst, src, clov []float64, w, lo, hi int) {
+	cloverArm(dst, src, clov, w, lo, hi, arm.SVELanes64(), arm.CloverSVE64)
+}
+
+func cloverSVE32(dst, src, clov []float32, w, lo, hi int) {
+	cloverArm(dst, src, clov, w, lo, hi, arm.SVELanes32(), arm.CloverSVE32)
+}
+
+// cloverArm runs the clover kernel of kw lanes on tiles [lo, hi), or the
+// portable kernel when w is another.
+func cloverArm[F Real](dst, src, clov []F, w, lo, hi, kw int, kern func(dst, src, clov []F, n int)) {
+	if w != kw || hi <= lo {
+		CloverApplyGo(dst, src, clov, w, lo, hi)
+		return
+	}
+	kern(dst[lo*24*w:hi*24*w], src[lo*24*w:hi*24*w], clov[lo*72*w:hi*72*w], hi-lo)
+}
+
+// asmLinalg says whether an element-wise kernel of kw lanes takes x and y
+// of layout width w: whole blocks of x, y at least as long.
+func asmLinalg[F Real](x, y []F, w, kw int) bool {
+	return w == kw && len(x)%(2*w) == 0 && len(y) >= len(x)
+}
+
+func axpyNEON64(ar, ai float64, x, y []float64, w int) {
+	if !asmLinalg(x, y, w, arm.NEONLanes64) {
+		AxpyGo(ar, ai, x, y, w)
+		return
+	}
+	arm.AxpyNEON64(ar, ai, x, y)
+}
+
+func axpyNEON32(ar, ai float32, x, y []float32, w int) {
+	if !asmLinalg(x, y, w, arm.NEONLanes32) {
+		AxpyGo(ar, ai, x, y, w)
+		return
+	}
+	arm.AxpyNEON32(ar, ai, x, y)
+}
+
+func axpySVE64(ar, ai float64, x, y []float64, w int) {
+	if !asmLinalg(x, y, w, arm.SVELanes64()) {
+		AxpyGo(ar, ai, x, y, w)
+		return
+	}
+	arm.AxpySVE64(ar, ai, x, y)
+}
+
+func axpySVE32(ar, ai float32, x, y []float32, w int) {
+	if !asmLinalg(x, y, w, arm.SVELanes32()) {
+		AxpyGo(ar, ai, x, y, w)
+		return
+	}
+	arm.AxpySVE32(ar, ai, x, y)
+}
+
+func xpayNEON64(x []float64, ar, ai float64, y []float64, w int) {
+	if !asmLinalg(x, y, w, arm.NEONLanes64) {
+		XpayGo(x, ar, ai, y, w)
+		return
+	}
+	arm.XpayNEON64(x, ar, ai, y)
+}
+
+func xpayNEON32(x []float32, ar, ai float32, y []float32, w int) {
+	if !asmLinalg(x, y, w, arm.NEONLanes32) {
+		XpayGo(x, ar, ai, y, w)
+		return
+	}
+	arm.XpayNEON32(x, ar, ai, y)
+}
+
+func xpaySVE64(x []float64, ar, ai float64, y []float64, w int) {
+	if !asmLinalg(x, y, w, arm.SVELanes64()) {
+		XpayGo(x, ar, ai, y, w)
+		return
+	}
+	arm.XpaySVE64(x, ar, ai, y)
+}
+
+func xpaySVE32(x []float32, ar, ai float32, y []float32, w int) {
+	if !asmLinalg(x, y, w, arm.SVELanes32()) {
+		XpayGo(x, ar, ai, y, w)
+		return
+	}
+	arm.XpaySVE32(x, ar, ai, y)
+}

@@ -1,0 +1,259 @@
+//go:build arm64 && !noasm
+
+package kernels
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	arm "github.com/goqcd/goqcd/kernels_arm64"
+)
+
+// TestArmSetsRegistered: neon always has kernels on arm64; sve exactly
+// when the vector length is 512 bits, and then the automatic choice is
+// sve, else neon. Under qemu-aarch64 -cpu cortex-a72 (no SVE) or -cpu
+// max,sve256=on (256 bits) sve must not be chosen.
+func TestArmSetsRegistered(t *testing.T) {
+	impl := Implemented()
+	if !slices.Contains(impl, "neon") {
+		t.Errorf("Implemented() = %v lacks neon", impl)
+	}
+	at512 := SVEVectorBits() == 512 && arm.SVEVectorBits() == 512
+	if slices.Contains(impl, "sve") != at512 {
+		t.Errorf("Implemented() = %v with SVE vector length %d bits (kernels_arm64 reads %d): sve must have kernels exactly at 512",
+			impl, SVEVectorBits(), arm.SVEVectorBits())
+	}
+	want := "neon"
+	if at512 {
+		want = "sve"
+	}
+	if b := best(host); b.name != want {
+		t.Errorf("automatic choice on this CPU (SVE %d bits) is %s, want %s", SVEVectorBits(), b.name, want)
+	}
+	if !at512 {
+		if _, err := Lookup("sve"); err == nil {
+			t.Error("Lookup(sve) succeeded without 512-bit SVE")
+		}
+	}
+}
+
+// guardedSlice returns a slice of n reals with NaN guard cells on either
+// side, and a check that they are still NaN.
+func guardedSlice[F Real](n int) ([]F, func() bool) {
+	const g = 48
+	all := make([]F, n+2*g)
+	for i := range all {
+		all[i] = F(math.NaN())
+	}
+	return all[g : g+n : g+n], func() bool {
+		for i, v := range all {
+			if (i < g || i >= g+n) && v == v {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// forEachArmSet runs f with each arm64 set that has kernels selected.
+func forEachArmSet(t *testing.T, f func(t *testing.T, s Set)) {
+	defer restore(t)()
+	ran := 0
+	for _, name := range []string{"neon", "sve"} {
+		s, err := Select(name)
+		if err != nil {
+			t.Logf("%s not tested: %v", name, err)
+			continue
+		}
+		ran++
+		t.Run(name, func(t *testing.T) { f(t, s) })
+	}
+	if ran == 0 {
+		t.Fatal("no arm64 kernel set could be selected")
+	}
+}
+
+// TestArmWilsonHop holds the dispatched hopping kernels of every arm64 set
+// to the dense-gamma reference for every W (the set's own W runs the
+// assembly, the others the portable fallback), with lane permutations,
+// halo lanes, X separate, aliasing Dst and absent, NaN guards around Dst,
+// float64 and float32.
+func TestArmWilsonHop(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(21, 22))
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			k := newKernelCase(rng, w)
+			want := k.reference()
+			h := &k.hop
+			x := h.X
+			for _, mode := range []string{"X separate", "X is Dst", "X nil"} {
+				what := fmt.Sprintf("%s W=%d (set W %d/%d) %s", s.Name, w, s.W64, s.W32, mode)
+				dst, intact := guardedSlice[float64](len(x))
+				h.Dst, h.X = dst, x
+				ref := want
+				switch mode {
+				case "X is Dst":
+					copy(dst, x)
+					h.X = dst
+				case "X nil":
+					h.X = nil
+					k.hop.X = make([]float64, len(x))
+					ref = k.reference()
+					h.X = nil
+				}
+				WilsonHop64(h, allTiles(k.nOut))
+				if d := maxRelDiff(dst, ref); d > 1e-14 || math.IsNaN(d) {
+					t.Errorf("%s float64: max relative difference %.3g from the dense reference (tolerance 1e-14)", what, d)
+				}
+				if !intact() {
+					t.Errorf("%s float64: wrote outside Dst", what)
+				}
+				h32 := WilsonHop[float32]{W: w, A: float32(h.A), Src: to32(h.Src), Links: to32(h.Links),
+					Nbr: h.Nbr, Cross: h.Cross, Perm: h.Perm, Halo: h.Halo, HaloLanes: h.HaloLanes}
+				for d := range 8 {
+					h32.Recv[d] = to32(h.Recv[d])
+				}
+				dst32, intact32 := guardedSlice[float32](len(x))
+				h32.Dst = dst32
+				switch mode {
+				case "X separate":
+					h32.X = to32(x)
+				case "X is Dst":
+					copy(dst32, to32(x))
+					h32.X = dst32
+				}
+				WilsonHop32(&h32, allTiles(k.nOut))
+				got := make([]float64, len(dst32))
+				for i, v := range dst32 {
+					got[i] = float64(v)
+				}
+				if d := maxRelDiff(got, ref); d > 1e-5 || math.IsNaN(d) {
+					t.Errorf("%s float32: max relative difference %.3g (tolerance 1e-5)", what, d)
+				}
+				if !intact32() {
+					t.Errorf("%s float32: wrote outside Dst", what)
+				}
+			}
+		}
+	})
+}
+
+// TestArmCloverApply holds the dispatched clover kernels of every arm64 set
+// to the portable kernel for every W, on tile ranges that start and end
+// inside the field, with NaN guards, out of place and in place.
+func TestArmCloverApply(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(31, 32))
+		const n, lo, hi = 7, 2, 5
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			what := fmt.Sprintf("%s W=%d tiles [%d,%d)", s.Name, w, lo, hi)
+			src := randSlice(rng, n*24*w)
+			clov := randSlice(rng, n*72*w)
+			dst, intact := guardedSlice[float64](n * 24 * w)
+			want := slices.Clone(dst)
+			CloverApplyGo(want, src, clov, w, lo, hi)
+			CloverApply64(dst, src, clov, w, lo, hi)
+			if d := maxRelDiff(dst[lo*24*w:hi*24*w], want[lo*24*w:hi*24*w]); d > 1e-14 || math.IsNaN(d) {
+				t.Errorf("%s float64: max relative difference %.3g from CloverApplyGo", what, d)
+			}
+			if !intact() || !allNaN(dst[:lo*24*w]) || !allNaN(dst[hi*24*w:]) {
+				t.Errorf("%s float64: wrote outside the tiles", what)
+			}
+			CloverApply64(src, src, clov, w, lo, hi)
+			if d := maxRelDiff(src[lo*24*w:hi*24*w], want[lo*24*w:hi*24*w]); d > 1e-14 {
+				t.Errorf("%s float64 in place: max relative difference %.3g", what, d)
+			}
+			src32, clov32 := to32(randSlice(rng, n*24*w)), to32(clov)
+			dst32, intact32 := guardedSlice[float32](n * 24 * w)
+			want32 := slices.Clone(dst32)
+			CloverApplyGo(want32, src32, clov32, w, lo, hi)
+			CloverApply32(dst32, src32, clov32, w, lo, hi)
+			var num, den float64
+			for i := lo * 24 * w; i < hi*24*w; i++ {
+				num = math.Max(num, math.Abs(float64(dst32[i]-want32[i])))
+				den = math.Max(den, math.Abs(float64(want32[i])))
+			}
+			if num > 2e-6*den || math.IsNaN(num) || !intact32() {
+				t.Errorf("%s float32: max relative difference %.3g (tolerance 2e-6), guards intact %v", what, num/den, intact32())
+			}
+		}
+	})
+}
+
+func allNaN[F Real](s []F) bool {
+	for _, v := range s {
+		if v == v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestArmSelectErrors: forcing sve without 512-bit SVE names the reason.
+func TestArmSelectErrors(t *testing.T) {
+	if slices.Contains(Implemented(), "sve") {
+		t.Skip("sve has kernels on this CPU")
+	}
+	defer restore(t)()
+	_, err := Select("sve")
+	if err == nil || !strings.Contains(err.Error(), "sve") {
+		t.Errorf("Select(sve) without 512-bit SVE: error %v, want one naming sve", err)
+	}
+}
+
+// TestArmLinalg holds the dispatched Axpy and Xpay of every arm64 set to
+// the portable kernels for every W, float64 and float32, with x = y too
+// and a y longer than x (whose tail must stay untouched).
+func TestArmLinalg(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(41, 42))
+		ar, ai := 0.3, -0.8
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			n := 2 * w * 5
+			x := randSlice(rng, n)
+			y := randSlice(rng, n+2*w)
+			for _, op := range []string{"axpy", "xpay", "axpy x=y", "xpay x=y"} {
+				what := fmt.Sprintf("%s W=%d %s", s.Name, w, op)
+				got, want := slices.Clone(y), slices.Clone(y)
+				gx, wx := x, x
+				if strings.HasSuffix(op, "x=y") {
+					gx, wx = got[:n], want[:n]
+				}
+				got32, want32 := to32(y), to32(y)
+				gx32, wx32 := to32(x), to32(x)
+				if strings.HasSuffix(op, "x=y") {
+					gx32, wx32 = got32[:n], want32[:n]
+				}
+				if strings.HasPrefix(op, "axpy") {
+					AxpyGo(ar, ai, wx, want, w)
+					Axpy64(ar, ai, gx, got, w)
+					AxpyGo(float32(ar), float32(ai), wx32, want32, w)
+					Axpy32(float32(ar), float32(ai), gx32, got32, w)
+				} else {
+					XpayGo(wx, ar, ai, want, w)
+					Xpay64(gx, ar, ai, got, w)
+					XpayGo(wx32, float32(ar), float32(ai), want32, w)
+					Xpay32(gx32, float32(ar), float32(ai), got32, w)
+				}
+				if d := maxRelDiff(got, want); d > 1e-15 || math.IsNaN(d) {
+					t.Errorf("%s float64: max relative difference %.3g from the portable kernel", what, d)
+				}
+				if !slices.Equal(got[n:], y[n:]) {
+					t.Errorf("%s float64: wrote beyond x's length", what)
+				}
+				var num, den float64
+				for i := range want32 {
+					num = math.Max(num, math.Abs(float64(got32[i]-want32[i])))
+					den = math.Max(den, math.Abs(float64(want32[i])))
+				}
+				if num > 1e-6*den || math.IsNaN(num) {
+					t.Errorf("%s float32: max relative difference %.3g", what, num/den)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,464 @@
+package main
+
+import "fmt"
+
+// The Wilson kernels compute output tiles of the hopping term,
+//
+//	dst = x + a * sum_d R_d L_d P_d src[d]     (x nil: dst = a * sum ...)
+//
+// one tile (wilsonTile: src[d] given, aligned) or a list of tiles
+// (wilsonTiles: src[d] found through the neighbour table, lanes permuted in
+// registers where the hop crosses the tile boundary); both share the hop
+// body,
+// with the rows of the tiled layout (W lanes per row):
+//
+//	spinor rows  2*(3*spin + colour) + reim            (24 rows)
+//	link rows    2*(9*d + 3*i + j) + reim               (8 x 18 rows)
+//
+// Register plan (32 vector registers, one row each):
+//
+//	 0..11  h, the projected half-spinor: row 2*(3a+c)+reim
+//	12..23  u = L_d h, same rows
+//	24..29  loads (neighbour rows, link elements), three pairs in turn
+//	30      lane indices of the current hop's permutation (list kernel)
+//	31      a in every lane
+//
+// Once u is formed, h is dead and 0..11 serve as temporaries for the
+// reconstruction, which adds R_d u to the accumulator rows in memory
+// (acc, 24 rows: the first hop stores, the last adds x + a * (acc + R u)
+// into dst).
+
+// Phase codes as in kernels.Phase.
+const (
+	plusOne = iota
+	minusOne
+	plusI
+	minusI
+)
+
+// projection is kernels.HopProjection (the chiral DeGrand-Rossi basis):
+// h_a = psi_a + C[a] psi_J[a]; r_a = u_a, r_J[a] = conj(C[a]) u_a.
+var projection = [8]struct {
+	j [2]int
+	c [2]int
+}{
+	{[2]int{3, 2}, [2]int{minusI, minusI}},
+	{[2]int{3, 2}, [2]int{plusI, plusI}},
+	{[2]int{3, 2}, [2]int{plusOne, minusOne}},
+	{[2]int{3, 2}, [2]int{minusOne, plusOne}},
+	{[2]int{2, 3}, [2]int{minusI, plusI}},
+	{[2]int{2, 3}, [2]int{plusI, minusI}},
+	{[2]int{2, 3}, [2]int{minusOne, minusOne}},
+	{[2]int{2, 3}, [2]int{plusOne, plusOne}},
+}
+
+func conj(p int) int {
+	switch p {
+	case plusI:
+		return minusI
+	case minusI:
+		return plusI
+	}
+	return p
+}
+
+// General registers of the Wilson kernels: the hop body uses rDst, rX,
+// rAcc, rLinks (the output tile's rows) and rNbr (the neighbour tile of
+// the current hop).
+const (
+	rDst   = 0
+	rX     = 1 // 0: no x
+	rAcc   = 2
+	rSrc   = 3 // tile kernel: *[8][]F, the slice headers of the neighbour tiles
+	rLinks = 4
+	rA     = 5 // a, until it is in vA
+	rNbr   = 6
+)
+
+// Vector registers outside the plan of project/mulLink/reconstruct.
+const (
+	vPerm = 30 // lane indices of the current hop's permutation
+	vA    = 31 // a in every lane
+)
+
+// wilsonTile writes the TEXT block of one Wilson tile kernel: one output
+// tile from eight neighbour tiles whose lanes are already aligned.
+func wilsonTile(e *emitter) {
+	name := "wilsonTile" + e.name() + itoa(e.bits)
+	args := 48
+	if e.bits == 32 {
+		args = 44
+	}
+	e.line("// func %s(dst, x, acc *%s, src *[8][]%s, links *%s, a %s)", name, e.goType(), e.goType(), e.goType(), e.goType())
+	e.line("TEXT ·%s(SB), NOSPLIT, $0-%d", name, args)
+	e.ins("MOVD dst+0(FP), R%d", rDst)
+	e.ins("MOVD x+8(FP), R%d", rX)
+	e.ins("MOVD acc+16(FP), R%d", rAcc)
+	e.ins("MOVD src+24(FP), R%d", rSrc)
+	e.ins("MOVD links+32(FP), R%d", rLinks)
+	if e.bits == 64 {
+		e.ins("MOVD a+40(FP), R%d", rA)
+	} else {
+		e.ins("MOVWU a+40(FP), R%d", rA)
+	}
+	e.ptrue()
+	e.dup(vA, rA)
+	hopBody(e, false)
+	e.line("done:")
+	e.ins("RET")
+	e.line("")
+}
+
+// More general registers of the tile-list kernel.
+const (
+	rCross    = 3  // Cross base
+	rTiles    = 7  // next entry of the tile list
+	rLeft     = 8  // entries left
+	rDone     = 9  // tiles computed
+	rCrossB   = 10 // Cross[t]
+	rNbrBase  = 11 // Nbr base
+	rHalo     = 12 // Halo base
+	rSrcBase  = 13 // Src base
+	rNSrc     = 14 // tiles in Src
+	rNOut     = 15 // tiles in Dst
+	rDstBase  = 16
+	rXBase    = 17 // 0: no x
+	rLinkBase = 19
+	rTileB    = 20 // bytes per spinor tile
+	rLinkB    = 21 // bytes per link tile
+	rPerm     = 22 // the eight lane-index vectors
+	rT        = 23 // the output tile
+	rTmp      = 24
+	rNbrT     = 25 // &Nbr[8t], then scratch
+)
+
+// wilsonTiles writes the TEXT block of one Wilson tile-list kernel: the
+// tiles of a list in order, neighbours found through Nbr and permuted in
+// registers (TBL) where Cross says so, up to the first tile that takes a
+// halo lane or has an index out of range; it returns how many it did.
+func wilsonTiles(e *emitter) {
+	name := "wilsonTiles" + e.name() + itoa(e.bits)
+	t := e.goType()
+	idx := "uint8"
+	if e.sve {
+		idx = fmt.Sprintf("uint%d", e.bits)
+	}
+	e.line("// func %s(dst, x, acc, src, links *%s, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *%s, nout, nsrc int, a %s) int",
+		name, t, idx, t)
+	e.line("TEXT ·%s(SB), NOSPLIT, $0-120", name)
+	e.ins("MOVD dst+0(FP), R%d", rDstBase)
+	e.ins("MOVD x+8(FP), R%d", rXBase)
+	e.ins("MOVD acc+16(FP), R%d", rAcc)
+	e.ins("MOVD src+24(FP), R%d", rSrcBase)
+	e.ins("MOVD links+32(FP), R%d", rLinkBase)
+	e.ins("MOVD tiles+40(FP), R%d", rTiles)
+	e.ins("MOVD ntiles+48(FP), R%d", rLeft)
+	e.ins("MOVD nbr+56(FP), R%d", rNbrBase)
+	e.ins("MOVD cross+64(FP), R%d", rCross)
+	e.ins("MOVD halo+72(FP), R%d", rHalo)
+	e.ins("MOVD perm+80(FP), R%d", rPerm)
+	e.ins("MOVD nout+88(FP), R%d", rNOut)
+	e.ins("MOVD nsrc+96(FP), R%d", rNSrc)
+	if e.bits == 64 {
+		e.ins("MOVD a+104(FP), R%d", rA)
+	} else {
+		e.ins("MOVWU a+104(FP), R%d", rA)
+	}
+	e.ins("MOVD $0, R%d", rDone)
+	e.ptrue()
+	e.dup(vA, rA)
+	if e.sve {
+		e.rdvl(rTmp, 1)
+		e.ins("MOVD $%d, R%d", 24, rTileB)
+		e.ins("MUL R%d, R%d, R%d", rTmp, rTileB, rTileB)
+		e.ins("MOVD $%d, R%d", 144, rLinkB)
+		e.ins("MUL R%d, R%d, R%d", rTmp, rLinkB, rLinkB)
+	} else {
+		e.ins("MOVD $%d, R%d", 24*16, rTileB)
+		e.ins("MOVD $%d, R%d", 144*16, rLinkB)
+	}
+	e.line("loop:")
+	e.ins("CBZ R%d, done", rLeft)
+	e.ins("MOVWU (R%d), R%d", rTiles, rT)
+	e.ins("CMP R%d, R%d", rNOut, rT)
+	e.ins("BHS done // tile index out of range")
+	e.ins("// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1")
+	e.ins("LSL $5, R%d, R%d", rT, rTmp)
+	e.ins("ADD R%d, R%d, R%d", rHalo, rTmp, rTmp)
+	e.ins("MOVD (R%d), R%d", rTmp, rNbrT)
+	for k := 1; k < 4; k++ {
+		e.ins("MOVD %d(R%d), R%d", 8*k, rTmp, rA)
+		e.ins("AND R%d, R%d, R%d", rA, rNbrT, rNbrT)
+	}
+	e.ins("CMN $1, R%d", rNbrT)
+	e.ins("BNE done")
+	e.ins("// neighbour indices in range")
+	e.ins("LSL $5, R%d, R%d", rT, rNbrT)
+	e.ins("ADD R%d, R%d, R%d", rNbrBase, rNbrT, rNbrT)
+	for d := range 8 {
+		e.ins("MOVWU %d(R%d), R%d", 4*d, rNbrT, rTmp)
+		e.ins("CMP R%d, R%d", rNSrc, rTmp)
+		e.ins("BHS done")
+	}
+	e.ins("MUL R%d, R%d, R%d", rTileB, rT, rTmp)
+	e.ins("ADD R%d, R%d, R%d", rDstBase, rTmp, rDst)
+	e.ins("MOVD $0, R%d", rX)
+	e.ins("CBZ R%d, nox0", rXBase)
+	e.ins("ADD R%d, R%d, R%d", rXBase, rTmp, rX)
+	e.line("nox0:")
+	e.ins("MUL R%d, R%d, R%d", rLinkB, rT, rTmp)
+	e.ins("ADD R%d, R%d, R%d", rLinkBase, rTmp, rLinks)
+	e.ins("MOVBU (R%d)(R%d), R%d", rCross, rT, rCrossB)
+	hopBody(e, true)
+	e.line("next:")
+	e.ins("ADD $4, R%d", rTiles)
+	e.ins("SUB $1, R%d", rLeft)
+	e.ins("ADD $1, R%d", rDone)
+	e.ins("B loop")
+	e.line("done:")
+	e.ins("MOVD R%d, ret+112(FP)", rDone)
+	e.ins("RET")
+	e.line("")
+}
+
+// hopBody writes the eight hops of one output tile, ending in a branch to
+// "done" (tile kernel) or "next" (list kernel). The list kernel finds
+// neighbour d at Src + Nbr[8t+d]*tile bytes and permutes its projection
+// with lane-index vector d of the perm table where bit d of Cross[t] is
+// set (projection is lane-wise, so permuting h equals projecting the
+// permuted spinor).
+func hopBody(e *emitter, list bool) {
+	after := "done"
+	if list {
+		after = "next"
+	}
+	for d := range 8 {
+		e.line("")
+		e.ins("// hop %d", d)
+		switch {
+		case list:
+			e.ins("MOVWU %d(R%d), R%d", 4*d, rNbrT, rNbr)
+			e.ins("MUL R%d, R%d, R%d", rTileB, rNbr, rNbr)
+			e.ins("ADD R%d, R%d, R%d", rSrcBase, rNbr, rNbr)
+		case d == 0:
+			e.ins("MOVD (R%d), R%d", rSrc, rNbr)
+		default:
+			e.ins("MOVD %d(R%d), R%d", 24*d, rSrc, rNbr)
+		}
+		project(e, d)
+		if list {
+			e.ins("TBZ $%d, R%d, aligned%d", d, rCrossB, d)
+			e.load(vPerm, rPerm, d)
+			for r := range 12 {
+				e.tbl(r, vPerm)
+			}
+			e.line("aligned%d:", d)
+		}
+		mulLink(e, d)
+		switch d {
+		case 0:
+			reconstructFirst(e, d)
+		case 7:
+			e.ins("CBZ R%d, nox", rX)
+			reconstructLast(e, d, true)
+			e.ins("B %s", after)
+			e.line("nox:")
+			reconstructLast(e, d, false)
+		default:
+			reconstructAdd(e, d)
+		}
+	}
+}
+
+// temps hands out load registers 24..29 in pairs, in turn.
+type temps struct{ next int }
+
+func (t *temps) pair() (int, int) {
+	r := 24 + 2*t.next
+	t.next = (t.next + 1) % 3
+	return r, r + 1
+}
+
+// project loads the neighbour spinor rows and forms h in 0..11.
+func project(e *emitter, d int) {
+	pr := projection[d]
+	var t temps
+	for a := range 2 {
+		for c := range 3 {
+			hr, hi := 2*(3*a+c), 2*(3*a+c)+1
+			x := 2 * (3*a + c)
+			y := 2 * (3*pr.j[a] + c)
+			yr, yi := t.pair()
+			e.load(hr, rNbr, x)
+			e.load(hi, rNbr, x+1)
+			e.load(yr, rNbr, y)
+			e.load(yi, rNbr, y+1)
+			switch pr.c[a] {
+			case plusOne:
+				e.fadd(hr, hr, yr)
+				e.fadd(hi, hi, yi)
+			case minusOne:
+				e.fsub(hr, hr, yr)
+				e.fsub(hi, hi, yi)
+			case plusI: // x + i y
+				e.fsub(hr, hr, yi)
+				e.fadd(hi, hi, yr)
+			case minusI: // x - i y
+				e.fadd(hr, hr, yi)
+				e.fsub(hi, hi, yr)
+			}
+		}
+	}
+}
+
+// mulLink forms u = L_d h in 12..23: u_ai = sum_j L_ij h_aj.
+func mulLink(e *emitter, d int) {
+	var t temps
+	for i := range 3 {
+		for j := range 3 {
+			ur, ui := t.pair()
+			row := 2 * (9*d + 3*i + j)
+			e.load(ur, rLinks, row)
+			e.load(ui, rLinks, row+1)
+			for a := range 2 {
+				or, oi := 12+2*(3*a+i), 12+2*(3*a+i)+1
+				hr, hi := 2*(3*a+j), 2*(3*a+j)+1
+				if j == 0 {
+					e.fmul(or, ur, hr)
+					e.fmul(oi, ur, hi)
+				} else {
+					e.fmla(or, ur, hr)
+					e.fmla(oi, ur, hi)
+				}
+				e.fmls(or, ui, hi)
+				e.fmla(oi, ui, hr)
+			}
+		}
+	}
+}
+
+// reconTemps hands out temporaries from the dead h registers 0..11, four
+// at a time.
+type reconTemps struct{ next int }
+
+func (t *reconTemps) four() (int, int, int, int) {
+	r := 4 * t.next
+	t.next = (t.next + 1) % 3
+	return r, r + 1, r + 2, r + 3
+}
+
+// addPhase sets (tr, ti) += p * (ur, ui) for a unit phase p.
+func addPhase(e *emitter, p, tr, ti, ur, ui int) {
+	switch p {
+	case plusOne:
+		e.fadd(tr, tr, ur)
+		e.fadd(ti, ti, ui)
+	case minusOne:
+		e.fsub(tr, tr, ur)
+		e.fsub(ti, ti, ui)
+	case plusI: // + i u
+		e.fsub(tr, tr, ui)
+		e.fadd(ti, ti, ur)
+	case minusI: // - i u
+		e.fadd(tr, tr, ui)
+		e.fsub(ti, ti, ur)
+	}
+}
+
+// reconstructFirst stores R_0 u into acc.
+func reconstructFirst(e *emitter, d int) {
+	pr := projection[d]
+	var t reconTemps
+	for a := range 2 {
+		for c := range 3 {
+			ur, ui := 12+2*(3*a+c), 12+2*(3*a+c)+1
+			ra, rj := 2*(3*a+c), 2*(3*pr.j[a]+c)
+			e.store(ur, rAcc, ra)
+			e.store(ui, rAcc, ra+1)
+			t0, t1, _, _ := t.four()
+			switch conj(pr.c[a]) {
+			case plusOne:
+				e.store(ur, rAcc, rj)
+				e.store(ui, rAcc, rj+1)
+			case minusOne:
+				e.fneg(t0, ur)
+				e.fneg(t1, ui)
+				e.store(t0, rAcc, rj)
+				e.store(t1, rAcc, rj+1)
+			case plusI: // (-ui, ur)
+				e.fneg(t0, ui)
+				e.store(t0, rAcc, rj)
+				e.store(ur, rAcc, rj+1)
+			case minusI: // (ui, -ur)
+				e.fneg(t1, ur)
+				e.store(ui, rAcc, rj)
+				e.store(t1, rAcc, rj+1)
+			}
+		}
+	}
+}
+
+// reconstructAdd adds R_d u to acc.
+func reconstructAdd(e *emitter, d int) {
+	pr := projection[d]
+	var t reconTemps
+	for a := range 2 {
+		for c := range 3 {
+			ur, ui := 12+2*(3*a+c), 12+2*(3*a+c)+1
+			ra, rj := 2*(3*a+c), 2*(3*pr.j[a]+c)
+			t0, t1, t2, t3 := t.four()
+			e.load(t0, rAcc, ra)
+			e.load(t1, rAcc, ra+1)
+			e.load(t2, rAcc, rj)
+			e.load(t3, rAcc, rj+1)
+			addPhase(e, plusOne, t0, t1, ur, ui)
+			addPhase(e, conj(pr.c[a]), t2, t3, ur, ui)
+			e.store(t0, rAcc, ra)
+			e.store(t1, rAcc, ra+1)
+			e.store(t2, rAcc, rj)
+			e.store(t3, rAcc, rj+1)
+		}
+	}
+}
+
+// reconstructLast writes dst = x + a * (acc + R_d u), or a * (acc + R_d u)
+// without x. Each dst row is written after its x row is read, so x may be
+// dst.
+func reconstructLast(e *emitter, d int, withX bool) {
+	pr := projection[d]
+	var t reconTemps
+	nx := 0
+	out := func(tr, row int) {
+		if withX {
+			xr := 24 + nx // the load registers 24..29, in turn
+			nx = (nx + 1) % 6
+			e.load(xr, rX, row)
+			e.fmla(xr, tr, vA)
+			e.store(xr, rDst, row)
+			return
+		}
+		e.fmul(tr, tr, vA)
+		e.store(tr, rDst, row)
+	}
+	for a := range 2 {
+		for c := range 3 {
+			ur, ui := 12+2*(3*a+c), 12+2*(3*a+c)+1
+			ra, rj := 2*(3*a+c), 2*(3*pr.j[a]+c)
+			t0, t1, t2, t3 := t.four()
+			e.load(t0, rAcc, ra)
+			e.load(t1, rAcc, ra+1)
+			e.load(t2, rAcc, rj)
+			e.load(t3, rAcc, rj+1)
+			addPhase(e, plusOne, t0, t1, ur, ui)
+			addPhase(e, conj(pr.c[a]), t2, t3, ur, ui)
+			out(t0, ra)
+			out(t1, ra+1)
+			out(t2, rj)
+			out(t3, rj+1)
+		}
+	}
+}
+
+func itoa(n int) string {
+	return map[int]string{32: "32", 64: "64"}[n]
+}

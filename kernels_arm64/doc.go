@@ -1,0 +1,82 @@
+// Package kernels_arm64 holds goqcd's arm64 assembly kernels: NEON (ASIMD,
+// 128-bit vectors: W = 2 float64 / 4 float32 lanes) and SVE (scalable
+// vectors; goqcd selects it at 512 bits, A64FX: W = 8 / 16). Only package
+// kernels imports it: kernels/install_arm64.go installs these kernels as
+// the "neon" and "sve" sets; halo lanes stay in Go
+// (kernels/wilson_hoptile.go).
+//
+// # Layout
+//
+// Data is in goqcd's tiled layout [tile][component][re|im][lane]: a row of
+// W numbers is one component of the W sites of a tile, and one vector
+// register holds one row, so every complex multiply-add is lane-parallel
+// fused multiply-adds with no shuffles. Rows of one tile:
+//
+//	spinor  2*(3*spin + colour) + reim                        SpinorRows = 24
+//	links   2*(9*d + 3*i + j) + reim  (L_d(x)_ij, hop d)      LinkRows = 144
+//	clover  36*b + e  (block b, packed as kernels.CloverPacked) CloverRows = 72
+//
+// The SVE kernels address rows as multiples of the vector length (LDR/STR
+// [x, #row, mul vl]): they are vector-length agnostic, W = VL/64 or VL/32,
+// and package kernels uses them only where VL = 512.
+//
+// # Kernels
+//
+// Every assembly kernel has a Go twin with the same arguments (and the
+// lane count) and the reference loop in its doc comment (tile.go), against
+// which the tests hold it on random data with NaN guard cells around the
+// outputs:
+//
+//	WilsonTilesNEON64/32, WilsonTilesSVE64/32 (twin wilsonTilesGo): the
+//	    Wilson hopping term on a list of output tiles (Hop: the fields of
+//	    kernels.WilsonHop), neighbours through Nbr, lanes of hops that cross
+//	    the tile boundary permuted in registers (TBL), stopping at the
+//	    first tile that takes a halo row and returning how many it did;
+//	    X may be Dst, Src must not overlap Dst.
+//	WilsonTileNEON64/32, WilsonTileSVE64/32 (twin wilsonTileGo): one output
+//	    tile from eight neighbour tiles already aligned by the caller (the
+//	    halo tiles); x may be dst, src must not overlap dst or acc.
+//	CloverNEON64/32, CloverSVE64/32 (twin cloverGo): dst = C src on n
+//	    tiles, two packed Hermitian 6x6 blocks per site; dst may be src.
+//	AxpyNEON64/32, AxpySVE64/32 (twin axpyGo): y = a*x + y, complex a, on
+//	    blocks [re row | im row]; XpayNEON64/32, XpaySVE64/32 (twin
+//	    xpayGo): y = x + a*y. x may be y. No reductions: goqcd's sums are
+//	    exact and stay in Go.
+//	SVEVectorBits, SVELanes64, SVELanes32: the SVE vector length (RDVL),
+//	    0 without SVE; NEONLanes64, NEONLanes32.
+//
+// The twins perform the assembly's operations in its order, one
+// multiply-add per statement, so that on arm64 (where the Go compiler
+// fuses them) the two agree bit for bit with Go 1.26; the tests allow a
+// few roundings so as not to depend on the compiler's choices.
+//
+// The exported kernels check the lengths of their slices and the indices
+// they follow (panicking on a bad one, a programming error) and pass
+// pointers to the assembly; the tile-list assembly checks every tile and
+// neighbour index against the operands' extent before it reads.
+//
+// # Generated code
+//
+// The .s files are written by the generator in _gen (go generate, which
+// runs go run ./_gen); do not edit them. The Go assembler lacks the SVE
+// instructions and the NEON FADD, FSUB, FMUL and FNEG on vectors: the
+// generator encodes those as WORD directives with the instruction in a
+// comment. TestEncodings re-assembles every such comment with llvm-mc
+// (skipped without it) and TestGeneratedUpToDate reruns the generator.
+//
+// # Files
+//
+//	doc.go            this overview (no build tag: the package builds on every GOARCH)
+//	tile.go           Hop, the Go twins, the projection table, operand checks,
+//	                  lane-index tables
+//	vl_arm64.go       SVEVectorBits and the lane counts
+//	wilson_arm64.go   Wilson tile and tile-list kernels: declarations and checked wrappers
+//	clover_arm64.go   clover kernels: declarations and checked wrappers
+//	linalg.go         the element-wise twins and checks
+//	linalg_arm64.go   element-wise kernels: declarations and checked wrappers
+//	*_arm64.s         generated assembly
+//	_gen/             the generator (go run ./_gen): emit.go (instructions and
+//	                  encodings), wilson.go, clover.go, linalg.go, main.go
+package kernels_arm64
+
+//go:generate go run ./_gen

@@ -1,0 +1,366 @@
+package kernels_arm64
+
+import "fmt"
+
+// Float is the precision of kernel data.
+type Float interface{ ~float32 | ~float64 }
+
+// Phase codes of the spin projection, as kernels.Phase: the unit phases
+// +1, -1, +i, -i.
+const (
+	plusOne = iota
+	minusOne
+	plusI
+	minusI
+)
+
+// hopProjection is kernels.HopProjection, the spin projection of hop d in
+// the chiral DeGrand-Rossi basis: h_a = psi_a + C[a] psi_J[a], and after
+// the link multiplication r_a = u_a, r_J[a] = conj(C[a]) u_a. The
+// generator (_gen/wilson.go) holds the same table; the tests of package
+// kernels check the assembled kernels against dense gamma matrices.
+var hopProjection = [8]struct {
+	j [2]int
+	c [2]int
+}{
+	{[2]int{3, 2}, [2]int{minusI, minusI}},     // +x: 1 - gamma_x
+	{[2]int{3, 2}, [2]int{plusI, plusI}},       // -x: 1 + gamma_x
+	{[2]int{3, 2}, [2]int{plusOne, minusOne}},  // +y
+	{[2]int{3, 2}, [2]int{minusOne, plusOne}},  // -y
+	{[2]int{2, 3}, [2]int{minusI, plusI}},      // +z
+	{[2]int{2, 3}, [2]int{plusI, minusI}},      // -z
+	{[2]int{2, 3}, [2]int{minusOne, minusOne}}, // +t
+	{[2]int{2, 3}, [2]int{plusOne, plusOne}},   // -t
+}
+
+func conjPhase(p int) int {
+	switch p {
+	case plusI:
+		return minusI
+	case minusI:
+		return plusI
+	}
+	return p
+}
+
+// mulPhase returns p * (re + i im).
+func mulPhase[F Float](p int, re, im F) (F, F) {
+	switch p {
+	case minusOne:
+		return -re, -im
+	case plusI:
+		return -im, re
+	case minusI:
+		return im, -re
+	}
+	return re, im
+}
+
+// Sizes, in rows of W numbers, of the operands of the tile kernels.
+const (
+	SpinorRows = 24     // one spinor tile: 12 complex components
+	LinkRows   = 8 * 18 // the eight link matrices of one tile
+	CloverRows = 72     // the two packed Hermitian 6x6 blocks of one tile
+)
+
+// checkWilsonTile panics unless every operand of a Wilson tile kernel of
+// w lanes is long enough (x may be empty: no added field).
+func checkWilsonTile[F Float](w int, dst, x, acc []F, src *[8][]F, links []F) {
+	if w < 1 {
+		panic(fmt.Sprintf("kernels_arm64: Wilson tile kernel with %d lanes (no such vector unit?)", w))
+	}
+	n := SpinorRows * w
+	short := len(dst) < n || len(acc) < n || (len(x) > 0 && len(x) < n) || len(links) < LinkRows*w
+	for d := range src {
+		short = short || len(src[d]) < n
+	}
+	if short {
+		panic(fmt.Sprintf("kernels_arm64: Wilson tile kernel of %d lanes: an operand is shorter than a tile "+
+			"(dst %d, x %d, acc %d, links %d reals)", w, len(dst), len(x), len(acc), len(links)))
+	}
+}
+
+// checkClover panics unless the operands of a clover kernel of w lanes
+// hold n tiles.
+func checkClover[F Float](w int, dst, src, clov []F, n int) {
+	if w < 1 || n < 0 {
+		panic(fmt.Sprintf("kernels_arm64: clover kernel with %d lanes on %d tiles", w, n))
+	}
+	if len(dst) < n*SpinorRows*w || len(src) < n*SpinorRows*w || len(clov) < n*CloverRows*w {
+		panic(fmt.Sprintf("kernels_arm64: clover kernel of %d lanes on %d tiles: dst %d, src %d, clov %d reals are too short",
+			w, n, len(dst), len(src), len(clov)))
+	}
+}
+
+// wilsonTileGo is the Go twin of the Wilson tile kernels (WilsonTileNEON64
+// ...), for any w: with rows r of w numbers (spinor row 2*(3*spin +
+// colour) + reim, link row 2*(9*d + 3*i + j) + reim),
+//
+//	for d := range 8:
+//	    h_a  = src[d]_a + C_d[a] src[d]_J[a]                 (a = 0, 1)
+//	    u_a  = L_d h_a,  L_d the 3x3 complex matrix at link rows 18d..18d+17
+//	    acc_a += u_a,  acc_J[a] += conj(C_d[a]) u_a            (d = 0 stores)
+//	dst = x + a*acc   (x empty: dst = a*acc)
+//
+// acc is scratch of one tile. x may be dst; src must not overlap dst or acc.
+func wilsonTileGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F) {
+	checkWilsonTile(w, dst, x, acc, src, links)
+	h := make([]F, 12*w)
+	u := make([]F, 12*w)
+	for d := range 8 {
+		pr := hopProjection[d]
+		s := src[d]
+		for sa := range 2 {
+			for c := range 3 {
+				o := 2 * (3*sa + c) * w
+				y := 2 * (3*pr.j[sa] + c) * w
+				for l := range w {
+					qr, qi := mulPhase(pr.c[sa], s[y+l], s[y+w+l])
+					h[o+l] = s[o+l] + qr
+					h[o+w+l] = s[o+w+l] + qi
+				}
+			}
+		}
+		lk := links[18*d*w : 18*(d+1)*w]
+		for sa := range 2 {
+			for i := range 3 {
+				o := 2 * (3*sa + i) * w
+				for l := range w {
+					var re, im F
+					for j := range 3 { // in the assembly's order of operations
+						e := 2 * (3*i + j) * w
+						hx := 2 * (3*sa + j) * w
+						ur, ui := lk[e+l], lk[e+w+l]
+						hr, hi := h[hx+l], h[hx+w+l]
+						if j == 0 {
+							re, im = ur*hr, ur*hi
+						} else {
+							re += ur * hr
+							im += ur * hi
+						}
+						re -= ui * hi
+						im += ui * hr
+					}
+					u[o+l], u[o+w+l] = re, im
+				}
+			}
+		}
+		for sa := range 2 {
+			for c := range 3 {
+				o := 2 * (3*sa + c) * w
+				y := 2 * (3*pr.j[sa] + c) * w
+				for l := range w {
+					ur, ui := u[o+l], u[o+w+l]
+					rr, ri := mulPhase(conjPhase(pr.c[sa]), ur, ui)
+					if d == 0 {
+						acc[o+l], acc[o+w+l] = ur, ui
+						acc[y+l], acc[y+w+l] = rr, ri
+						continue
+					}
+					acc[o+l] += ur
+					acc[o+w+l] += ui
+					acc[y+l] += rr
+					acc[y+w+l] += ri
+				}
+			}
+		}
+	}
+	for k := range SpinorRows * w {
+		if len(x) == 0 {
+			dst[k] = a * acc[k]
+		} else {
+			dst[k] = x[k] + a*acc[k]
+		}
+	}
+}
+
+// cloverPacked is the row, within a packed block, of the real part of
+// element (i, j), i > j, of a Hermitian 6x6 matrix (kernels.CloverPacked);
+// diagonal element i is at row i.
+func cloverPacked(i, j int) int { return 6 + 2*(i*(i-1)/2+j) }
+
+// cloverGo is the Go twin of the clover kernels (CloverNEON64 ...): on the
+// n tiles of w lanes, for blocks b = 0, 1 and rows i = 0..5,
+//
+//	dst_{6b+i} = sum_j C^b_ij src_{6b+j}
+//
+// with C^b the Hermitian 6x6 matrix packed at clover rows 72*tile + 36*b
+// (diagonal i at row i, C_ij for i > j at rows cloverPacked(i, j) and +1,
+// C_ji = conj C_ij), summed diagonal first, then j ascending. dst may be
+// src.
+func cloverGo[F Float](w int, dst, src, clov []F, n int) {
+	checkClover(w, dst, src, clov, n)
+	var x [12]F
+	for t := range n {
+		for b := range 2 {
+			sp := (SpinorRows*t + 12*b) * w
+			cb := (CloverRows*t + 36*b) * w
+			for l := range w {
+				for k := range x {
+					x[k] = src[sp+k*w+l]
+				}
+				m := func(e int) F { return clov[cb+e*w+l] }
+				for i := range 6 {
+					d := m(i)
+					yr, yi := d*x[2*i], d*x[2*i+1]
+					for j := range 6 {
+						switch {
+						case j < i: // one multiply-add at a time, as the assembly
+							r, s := m(cloverPacked(i, j)), m(cloverPacked(i, j)+1)
+							yr += r * x[2*j]
+							yr -= s * x[2*j+1]
+							yi += r * x[2*j+1]
+							yi += s * x[2*j]
+						case j > i:
+							r, s := m(cloverPacked(j, i)), m(cloverPacked(j, i)+1)
+							yr += r * x[2*j]
+							yr += s * x[2*j+1]
+							yi += r * x[2*j+1]
+							yi -= s * x[2*j]
+						}
+					}
+					dst[sp+2*i*w+l] = yr
+					dst[sp+(2*i+1)*w+l] = yi
+				}
+			}
+		}
+	}
+}
+
+// MaxLanes is the largest W the tile-list kernels accept (kernels.MaxLanes).
+const MaxLanes = 16
+
+// Hop holds the operands of the tile-list Wilson kernels: the fields of
+// kernels.WilsonHop they read, in its layout (tile indices count from the
+// first tile of Dst; Nbr holds tile indices into Src). X may be empty (no
+// added field) or Dst; Src must not overlap Dst.
+type Hop[F Float] struct {
+	Dst, X, Src, Links []F
+	A                  F
+	Nbr                []int32
+	Cross              []uint8
+	Perm               *[8][]int32
+	Halo               []int32
+}
+
+// hopExtent returns the number of output tiles that every operand of h
+// covers (so the kernel may read them for any tile below it) and the
+// number of tiles in Src. It panics on a lane count the kernels do not
+// take or a lane permutation that is not one.
+func hopExtent[F Float](w int, h *Hop[F]) (nout, nsrc int) {
+	if w < 1 || w > MaxLanes {
+		panic(fmt.Sprintf("kernels_arm64: Wilson tile-list kernel with %d lanes (1 to %d supported)", w, MaxLanes))
+	}
+	nout = min(len(h.Dst)/(SpinorRows*w), len(h.Links)/(LinkRows*w), len(h.Nbr)/8, len(h.Cross), len(h.Halo)/8)
+	if len(h.X) > 0 {
+		nout = min(nout, len(h.X)/(SpinorRows*w))
+	}
+	for d := range 8 {
+		if h.Perm == nil || len(h.Perm[d]) < w {
+			panic(fmt.Sprintf("kernels_arm64: lane permutation of hop %d has fewer than %d lanes", d, w))
+		}
+		for _, p := range h.Perm[d][:w] {
+			if p < 0 || int(p) >= w {
+				panic(fmt.Sprintf("kernels_arm64: lane permutation of hop %d reads lane %d of %d", d, p, w))
+			}
+		}
+	}
+	return nout, len(h.Src) / (SpinorRows * w)
+}
+
+// checkStop checks why a tile-list kernel stopped at tiles[k] (k <
+// len(tiles)): it returns when the tile takes a halo row (the caller's to
+// compute); otherwise the tile is out of range, and it panics.
+func checkStop[F Float](h *Hop[F], tiles []int32, k, nout, nsrc int) {
+	if k >= len(tiles) {
+		return
+	}
+	t := int(tiles[k])
+	if t < 0 || t >= nout {
+		panic(fmt.Sprintf("kernels_arm64: output tile %d is outside the %d tiles that every operand holds", t, nout))
+	}
+	for d := range 8 {
+		if n := int(h.Nbr[8*t+d]); n < 0 || n >= nsrc {
+			panic(fmt.Sprintf("kernels_arm64: neighbour %d of tile %d along hop %d is outside the %d source tiles", n, t, d, nsrc))
+		}
+	}
+	for d := range 8 {
+		if h.Halo[8*t+d] != -1 {
+			return
+		}
+	}
+	panic(fmt.Sprintf("kernels_arm64: tile-list kernel stopped at tile %d, which needs no halo (a kernel bug)", t))
+}
+
+// wilsonTilesGo is the Go twin of the tile-list kernels (WilsonTilesNEON64
+// ...): for k = 0, 1, ..., it stops at the first tile t = tiles[k] that
+// takes a halo row (Halo[8t+d] != -1 for some d) and otherwise computes
+//
+//	Dst_t = X_t + A * sum_d R_d L_d(t) P_d perm_d(Src_{Nbr[8t+d]})
+//
+// (as wilsonTileGo) with perm_d taking lane l from lane Perm[d][l] when bit
+// d of Cross[t] is set. It returns the number of tiles computed.
+func wilsonTilesGo[F Float](w int, h *Hop[F], tiles []int32) int {
+	nout, nsrc := hopExtent(w, h)
+	n := SpinorRows * w
+	var src [8][]F
+	for d := range src {
+		src[d] = make([]F, n)
+	}
+	acc := make([]F, n)
+	for k, t32 := range tiles {
+		t := int(t32)
+		if t < 0 || t >= nout {
+			checkStop(h, tiles, k, nout, nsrc)
+		}
+		for d := range 8 {
+			if h.Halo[8*t+d] != -1 {
+				return k
+			}
+		}
+		for d := range 8 {
+			nb := int(h.Nbr[8*t+d])
+			if nb < 0 || nb >= nsrc {
+				checkStop(h, tiles, k, nout, nsrc)
+			}
+			s := h.Src[nb*n : (nb+1)*n]
+			for r := range SpinorRows {
+				for l := range w {
+					p := l
+					if h.Cross[t]>>d&1 != 0 {
+						p = int(h.Perm[d][l])
+					}
+					src[d][r*w+l] = s[r*w+p]
+				}
+			}
+		}
+		var x []F
+		if len(h.X) > 0 {
+			x = h.X[t*n : (t+1)*n]
+		}
+		wilsonTileGo(w, h.Dst[t*n:(t+1)*n], x, acc, &src, h.Links[t*LinkRows*w:(t+1)*LinkRows*w], h.A)
+	}
+	return len(tiles)
+}
+
+// permIndexLanes writes the lane-index vectors of the eight permutations
+// for a table lookup on whole elements (SVE TBL): idx[d*w + l] = Perm[d][l].
+func permIndexLanes[I uint32 | uint64](idx []I, perm *[8][]int32, w int) {
+	for d := range 8 {
+		for l, p := range perm[d][:w] {
+			idx[d*w+l] = I(p)
+		}
+	}
+}
+
+// permIndexBytes writes the byte-index vectors of the eight permutations
+// for NEON TBL (16 bytes per hop) on elements of size bytes.
+func permIndexBytes(idx []uint8, perm *[8][]int32, w, size int) {
+	for d := range 8 {
+		for l, p := range perm[d][:w] {
+			for b := range size {
+				idx[16*d+size*l+b] = uint8(size*int(p) + b)
+			}
+		}
+	}
+}
