@@ -26,7 +26,7 @@ MPIRUN ?= mpirun $(if $(filter 0,$(shell id -u)),--allow-run-as-root) --oversubs
 # arm64 tests run under qemu-user, emulating A64FX (SVE, 512-bit vectors).
 QEMU ?= qemu-aarch64 -cpu a64fx
 # The packages whose arm64 behaviour matters, tested under qemu (slow: keep short).
-ARM64_PKGS ?= ./kernels/... ./layout/... ./comm/... ./cmd/...
+ARM64_PKGS ?= ./kernels/... ./kernels_arm64/... ./layout/... ./comm/... ./cmd/...
 # The packages whose tests run on several MPI ranks.
 MPI_PKGS ?= ./comm ./layout
 # The packages tested in an MPI build (one process, not under mpirun). Only
@@ -93,7 +93,19 @@ test: deps
 	@echo "$(MPIRUN) -np 2 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.6 --mpi 1.1.1.2 (bad input: must exit with status 2)"; \
 		rc=0; $(MPIRUN) -np 2 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.6 --mpi 1.1.1.2 < /dev/null > /dev/null 2>&1 || rc=$$?; \
 		if [[ $$rc != 2 ]]; then echo "exit status $$rc, want 2"; exit 1; fi
+	@echo "the Wilson operator suite and the kernels with each amd64 kernel set forced (sets this CPU lacks are refused and skipped)"
+	for set in go avx2 avx512; do \
+		GOQCD_KERNELS=$$set $(GO) run ./cmd/goqcd version > /dev/null 2>&1 || { echo "kernel set $$set: not on this CPU, skipped"; continue; }; \
+		echo "GOQCD_KERNELS=$$set $(GO) test -short ./kernels/... ./kernels_amd64/... ./algorithms/dirac/..."; \
+		GOQCD_KERNELS=$$set $(GO) test -short -count=1 ./kernels/... ./kernels_amd64/... ./algorithms/dirac/...; \
+	done
+	$(GO) test -short -tags noasm ./kernels/... ./algorithms/dirac/...
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) vet -tags noasm ./...
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec '$(QEMU)' $(ARM64_PKGS)
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec 'qemu-aarch64 -cpu cortex-a72' ./kernels/... ./kernels_arm64/...
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec 'qemu-aarch64 -cpu max,sve256=on' ./kernels/... ./kernels_arm64/...
+	GOQCD_KERNELS=sve GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -skip TestDecompositionIndependence -exec '$(QEMU)' ./algorithms/dirac/
+	GOQCD_KERNELS=neon GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -skip TestDecompositionIndependence -exec '$(QEMU)' ./algorithms/dirac/
 
 bench: build
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./...
