@@ -50,6 +50,7 @@ var sets = []setDef{
 func installGo() {
 	installWilsonGo()
 	installLinalgGo()
+	installForceGo()
 }
 
 // SetNames lists every kernel set this package knows, whether or not the
