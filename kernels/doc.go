@@ -59,6 +59,7 @@
 //	wilson_lanes.go   the lane-by-lane reference kernel, model for assembly
 //	wilson_face.go    halo packing (spin projection of the faces)
 //	wilson_clover.go  clover blocks: two Hermitian 6x6 per site
+//	wilson_force.go   the Wilson-fermion HMC force on a tile (WilsonForce64)
 //
 // Kernels see slices and index tables only, never layouts or fields, so
 // each is testable alone against its reference.
