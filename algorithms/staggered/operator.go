@@ -128,16 +128,16 @@ func (op *Operator[F]) Hop(dst, src *layout.Field[F], out layout.Subset) error {
 		for mu := range layout.Nd {
 			for s, links := range [2]*layout.Field[F]{op.fwd[mu], op.bwd[mu]} {
 				dir := layout.HopDir(mu, 1-2*s)
-				op.halo.Neighbour(dir, tile, op.nb)
+				nb := op.halo.NeighbourData(dir, tile, op.nb)
 				u := links.Data[tile*18*w : (tile+1)*18*w]
 				sign := F(1)
 				if s == 1 {
 					sign = -1
 				}
 				if w == 1 {
-					kernels.SU3MulAddVecW1((*[6]F)(d), (*[18]F)(u), (*[6]F)(op.nb), sign, false)
+					kernels.SU3MulAddVecW1((*[6]F)(d), (*[18]F)(u), (*[6]F)(nb), sign, false)
 				} else {
-					kernels.SU3MulAddVec(d, u, op.nb, w, sign, false)
+					kernels.SU3MulAddVec(d, u, nb, w, sign, false)
 				}
 			}
 		}
