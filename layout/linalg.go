@@ -3,9 +3,10 @@ package layout
 import "github.com/goqcd/goqcd/kernels"
 
 // Linear algebra on fields. Inputs may alias outputs element by element
-// (y = a*x + y with x == y is fine). The reductions Dot, Norm2 and Sum add
-// exactly (ExactSum) and are therefore identical, bit for bit, on every
-// process grid, SIMD width and thread count; they are collective.
+// (y = a*x + y with x == y is fine). The reductions Dot and Norm2 sum each
+// site in float64 in component order and add the sites exactly
+// (ExactSum), so they are identical, bit for bit, on every process grid,
+// SIMD width and thread count; they are collective.
 
 // Copy sets dst = src.
 func Copy[F Float](dst, src *Field[F]) { copy(dst.Data, src.Data) }
@@ -46,19 +47,35 @@ func Xpay[F Float](x *Field[F], a complex128, y *Field[F]) {
 	}
 }
 
-// Dot is the global inner product <x, y> = sum conj(x) y. Collective.
+// maxLanes bounds W for the per-site partial sums of the reductions.
+const maxLanes = 16
+
+// Dot is the global inner product <x, y> = sum conj(x) y. Each site's
+// components are first summed in float64 in component order (the same on
+// every W), then the per-site values are added exactly: the result is
+// identical on every process grid, W and thread count. Collective.
 func Dot[F Float](x, y *Field[F]) (complex128, error) {
 	var re, im ExactSum
-	W := x.Layout.W
+	W, nc := x.Layout.W, x.NC
 	xd, yd := x.Data, y.Data
-	for b := 0; b < len(xd); b += 2 * W {
+	var pr, pi [maxLanes]float64
+	for base := 0; base < len(xd); base += nc * 2 * W {
+		clear(pr[:W])
+		clear(pi[:W])
+		for c := range nc {
+			o := base + 2*c*W
+			xr, xi := xd[o:o+W], xd[o+W:o+2*W]
+			yr, yi := yd[o:o+W], yd[o+W:o+2*W]
+			for k := range W {
+				ar, ai := float64(xr[k]), float64(xi[k])
+				br, bi := float64(yr[k]), float64(yi[k])
+				pr[k] += ar*br + ai*bi
+				pi[k] += ar*bi - ai*br
+			}
+		}
 		for k := range W {
-			xr, xi := float64(xd[b+k]), float64(xd[b+W+k])
-			yr, yi := float64(yd[b+k]), float64(yd[b+W+k])
-			re.Add(xr * yr)
-			re.Add(xi * yi)
-			im.Add(xr * yi)
-			im.Add(-xi * yr)
+			re.Add(pr[k])
+			im.Add(pi[k])
 		}
 	}
 	s, err := x.Layout.GlobalSum(&re, &im)
@@ -68,16 +85,36 @@ func Dot[F Float](x, y *Field[F]) (complex128, error) {
 	return complex(s[0], s[1]), nil
 }
 
-// Norm2 is the global squared norm sum |x|^2. Collective.
+// Norm2 is the global squared norm sum |x|^2, summed per site in float64
+// and across sites exactly (see Dot). Collective.
 func Norm2[F Float](x *Field[F]) (float64, error) {
 	var a ExactSum
-	for _, v := range x.Data {
-		f := float64(v)
-		a.Add(f * f)
-	}
+	AddSiteNorms(x, &a)
 	s, err := x.Layout.GlobalSum(&a)
 	if err != nil {
 		return 0, err
 	}
 	return s[0], nil
+}
+
+// AddSiteNorms adds, for every local site of x, its |x(site)|^2 (summed
+// over the components in order, in float64) to acc.
+func AddSiteNorms[F Float](x *Field[F], acc *ExactSum) {
+	W, nc := x.Layout.W, x.NC
+	d := x.Data
+	var p [maxLanes]float64
+	for base := 0; base < len(d); base += nc * 2 * W {
+		clear(p[:W])
+		for c := range nc {
+			o := base + 2*c*W
+			re, im := d[o:o+W], d[o+W:o+2*W]
+			for k := range W {
+				r, i := float64(re[k]), float64(im[k])
+				p[k] += r*r + i*i
+			}
+		}
+		for k := range W {
+			acc.Add(p[k])
+		}
+	}
 }

@@ -3,9 +3,10 @@ package solver
 import "github.com/goqcd/goqcd/layout"
 
 // Fused linear algebra: an update and the norm of its result in one pass
-// over the data, with the norm summed exactly (layout.ExactSum), so the
-// results are identical, bit for bit, on every process grid and W, like
-// layout.Norm2. These are private Go loops over Field.Data; they are meant
+// over the data, with the norm summed like layout.Norm2 (per site in
+// float64 in component order, across sites exactly), so the results are
+// identical, bit for bit, on every process grid and W, and equal to
+// layout.Norm2 of the result. These are private Go loops over Field.Data; they are meant
 // to move into the kernels package with SIMD twins.
 
 // fusedAxpyNorm2 sets y = a*x + y (complex a) and returns the global |y|^2.
@@ -15,17 +16,25 @@ func fusedAxpyNorm2[F layout.Float](a complex128, x, y *layout.Field[F]) (float6
 	W := x.Layout.W
 	xd, yd := x.Data, y.Data
 	var acc layout.ExactSum
-	for b := 0; b < len(xd); b += 2 * W {
-		xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-		yr, yi := yd[b:b+W], yd[b+W:b+2*W]
+	nc := y.NC
+	var part [16]float64 // per-site partial sums, as layout.Norm2
+	for base := 0; base < len(xd); base += nc * 2 * W {
+		clear(part[:W])
+		for c := range nc {
+			b := base + 2*c*W
+			xr, xi := xd[b:b+W], xd[b+W:b+2*W]
+			yr, yi := yd[b:b+W], yd[b+W:b+2*W]
+			for k := range W {
+				r, i := xr[k], xi[k]
+				vr := yr[k] + (ar*r - ai*i)
+				vi := yi[k] + (ar*i + ai*r)
+				yr[k], yi[k] = vr, vi
+				fr, fi := float64(vr), float64(vi)
+				part[k] += fr*fr + fi*fi
+			}
+		}
 		for k := range W {
-			r, i := xr[k], xi[k]
-			vr := yr[k] + (ar*r - ai*i)
-			vi := yi[k] + (ar*i + ai*r)
-			yr[k], yi[k] = vr, vi
-			fr, fi := float64(vr), float64(vi)
-			acc.Add(fr * fr)
-			acc.Add(fi * fi)
+			acc.Add(part[k])
 		}
 	}
 	s, err := y.Layout.GlobalSum(&acc)
@@ -42,17 +51,25 @@ func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.
 	W := x.Layout.W
 	xd, yd := x.Data, y.Data
 	var acc layout.ExactSum
-	for b := 0; b < len(xd); b += 2 * W {
-		xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-		yr, yi := yd[b:b+W], yd[b+W:b+2*W]
+	nc := y.NC
+	var part [16]float64 // per-site partial sums, as layout.Norm2
+	for base := 0; base < len(xd); base += nc * 2 * W {
+		clear(part[:W])
+		for c := range nc {
+			b := base + 2*c*W
+			xr, xi := xd[b:b+W], xd[b+W:b+2*W]
+			yr, yi := yd[b:b+W], yd[b+W:b+2*W]
+			for k := range W {
+				r, i := yr[k], yi[k]
+				vr := xr[k] + (ar*r - ai*i)
+				vi := xi[k] + (ar*i + ai*r)
+				yr[k], yi[k] = vr, vi
+				fr, fi := float64(vr), float64(vi)
+				part[k] += fr*fr + fi*fi
+			}
+		}
 		for k := range W {
-			r, i := yr[k], yi[k]
-			vr := xr[k] + (ar*r - ai*i)
-			vi := xi[k] + (ar*i + ai*r)
-			yr[k], yi[k] = vr, vi
-			fr, fi := float64(vr), float64(vi)
-			acc.Add(fr * fr)
-			acc.Add(fi * fi)
+			acc.Add(part[k])
 		}
 	}
 	s, err := y.Layout.GlobalSum(&acc)
