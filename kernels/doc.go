@@ -60,6 +60,7 @@
 //	wilson_face.go    halo packing (spin projection of the faces)
 //	wilson_clover.go  clover blocks: two Hermitian 6x6 per site
 //	wilson_force.go   the Wilson-fermion HMC force on a tile (WilsonForce64)
+//	staggered_force.go the staggered-fermion HMC force on a tile (StaggeredForce64)
 //
 // Kernels see slices and index tables only, never layouts or fields, so
 // each is testable alone against its reference.

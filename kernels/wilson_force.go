@@ -90,4 +90,7 @@ func conj(z complex128) complex128 { return complex(real(z), -imag(z)) }
 var WilsonForce64 = WilsonForceGo[float64]
 
 // installForceGo resets the force kernel to its portable version.
-func installForceGo() { WilsonForce64 = WilsonForceGo[float64] }
+func installForceGo() {
+	WilsonForce64 = WilsonForceGo[float64]
+	StaggeredForce64 = StaggeredForceGo[float64]
+}

@@ -8,7 +8,7 @@ import (
 	"github.com/goqcd/goqcd/algorithms/hmc"
 	"github.com/goqcd/goqcd/algorithms/rng"
 	"github.com/goqcd/goqcd/algorithms/solver"
-	"github.com/goqcd/goqcd/algorithms/sun"
+	"github.com/goqcd/goqcd/kernels"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -138,39 +138,18 @@ func (m *Nf4) AddForce(g *gauge.Field, f *hmc.Algebra, scale float64) error {
 			return err
 		}
 		v := op.fwd[mu]
-		for tile := range l.NTiles {
-			even := tile < half
-			for lane := range l.W {
-				var z, vm sun.M3
-				for c := range 9 {
-					vm[c] = v.At(tile, c, lane)
+		w := l.W
+		l.ParallelFor(l.NTiles, func(_, lo, hi int) {
+			for tile := lo; tile < hi; tile++ {
+				col := func(x *layout.Field[float64]) []float64 { return x.Data[tile*6*w : (tile+1)*6*w] }
+				even := tile < half
+				a, b := col(m.ys), col(x) // Z = V a b^dag on even sites
+				if !even {
+					a, b = col(y), col(m.xs) // Z = a b^dag V^dag on odd sites
 				}
-				var a, b [3]complex128 // Z = V a b^dag (even) or a b^dag V^dag (odd)
-				for c := range 3 {
-					if even {
-						a[c], b[c] = m.ys.At(tile, c, lane), x.At(tile, c, lane)
-					} else {
-						a[c], b[c] = y.At(tile, c, lane), m.xs.At(tile, c, lane)
-					}
-				}
-				var outer sun.M3
-				for i := range 3 {
-					for j := range 3 {
-						outer[i*3+j] = a[i] * complex(real(b[j]), -imag(b[j]))
-					}
-				}
-				if even {
-					z.Mul(&vm, &outer)
-				} else {
-					z.MulDag(&outer, &vm)
-				}
-				var ta sun.M3
-				ta.TracelessAntiHermitian(&z)
-				for c := range 9 {
-					f.F[mu].Set(tile, c, lane, f.F[mu].At(tile, c, lane)-complex(scale, 0)*ta[c])
-				}
+				kernels.StaggeredForce64(f.F[mu].Data[tile*18*w:(tile+1)*18*w], v.Data[tile*18*w:(tile+1)*18*w], a, b, w, even, scale)
 			}
-		}
+		})
 	}
 	return nil
 }
