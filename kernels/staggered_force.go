@@ -38,18 +38,7 @@ func StaggeredForceGo[F Real](f, v, a, b []F, w int, even bool, s float64) {
 				z[3*i+j] = t
 			}
 		}
-		tr := (z[0] - conj(z[0]) + z[4] - conj(z[4]) + z[8] - conj(z[8])) / 6
-		for i := range 3 {
-			for j := range 3 {
-				t := (z[3*i+j] - conj(z[3*j+i])) / 2
-				if i == j {
-					t -= tr
-				}
-				e := 3*i + j
-				f[2*e*w+l] -= F(s * real(t))
-				f[(2*e+1)*w+l] -= F(s * imag(t))
-			}
-		}
+		subTA(f, &z, w, l, s)
 	}
 }
 

@@ -38,18 +38,22 @@ func WilsonForceGo[F Real](f, link, a, b, as, bs []F, w, mu int, c float64) {
 				z[3*i+j] = s
 			}
 		}
-		// TA(z) = (z - z^dag)/2 - Tr(z - z^dag)/6
-		tr := (z[0] - conj(z[0]) + z[4] - conj(z[4]) + z[8] - conj(z[8])) / 6
-		for i := range 3 {
-			for j := range 3 {
-				t := (z[3*i+j] - conj(z[3*j+i])) / 2
-				if i == j {
-					t -= tr
-				}
-				e := 3*i + j
-				f[2*e*w+l] -= F(c / 2 * real(t))
-				f[(2*e+1)*w+l] -= F(c / 2 * imag(t))
+		subTA(f, &z, w, l, c/2)
+	}
+}
+
+// subTA sets f -= s TA(z) for lane l, TA(z) = (z - z^dag)/2 - Tr(z - z^dag)/6.
+func subTA[F Real](f []F, z *[9]complex128, w, l int, s float64) {
+	tr := (z[0] - conj(z[0]) + z[4] - conj(z[4]) + z[8] - conj(z[8])) / 6
+	for i := range 3 {
+		for j := range 3 {
+			t := (z[3*i+j] - conj(z[3*j+i])) / 2
+			if i == j {
+				t -= tr
 			}
+			e := 3*i + j
+			f[2*e*w+l] -= F(s * real(t))
+			f[(2*e+1)*w+l] -= F(s * imag(t))
 		}
 	}
 }
