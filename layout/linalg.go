@@ -69,8 +69,11 @@ func Dot[F Float](x, y *Field[F]) (complex128, error) {
 			for k := range W {
 				ar, ai := float64(xr[k]), float64(xi[k])
 				br, bi := float64(yr[k]), float64(yi[k])
-				pr[k] += ar*br + ai*bi
-				pi[k] += ar*bi - ai*br
+				// the conversions round each product, so no
+				// architecture fuses them (Go spec): the same bits
+				// on amd64 and arm64, and <x,x> exactly real
+				pr[k] += float64(ar*br) + float64(ai*bi)
+				pi[k] += float64(ar*bi) - float64(ai*br)
 			}
 		}
 		for k := range W {
@@ -110,7 +113,7 @@ func AddSiteNorms[F Float](x *Field[F], acc *ExactSum) {
 			re, im := d[o:o+W], d[o+W:o+2*W]
 			for k := range W {
 				r, i := float64(re[k]), float64(im[k])
-				p[k] += r*r + i*i
+				p[k] += float64(r*r) + float64(i*i) // unfused, as in Dot
 			}
 		}
 		for k := range W {

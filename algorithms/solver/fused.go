@@ -30,7 +30,7 @@ func fusedAxpyNorm2[F layout.Float](a complex128, x, y *layout.Field[F]) (float6
 				vi := yi[k] + (ar*i + ai*r)
 				yr[k], yi[k] = vr, vi
 				fr, fi := float64(vr), float64(vi)
-				part[k] += fr*fr + fi*fi
+				part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
 			}
 		}
 		for k := range W {
@@ -65,7 +65,7 @@ func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.
 				vi := xi[k] + (ar*i + ai*r)
 				yr[k], yi[k] = vr, vi
 				fr, fi := float64(vr), float64(vi)
-				part[k] += fr*fr + fi*fi
+				part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
 			}
 		}
 		for k := range W {
