@@ -65,11 +65,15 @@
 //
 // # Reductions
 //
-// Dot, Norm2 and GlobalSum add exactly (ExactSum, an integer accumulator of
-// multiples of 2^-1074) and round once: the results are identical, bit for
-// bit, for every process grid, W and thread count. Collective calls (every
-// rank must make them in the same order): Dot, Norm2, GlobalSum, Shift,
-// Halo.Start/Wait.
+// Dot and Norm2 first sum each site's components in float64, in component
+// order and with every product rounded (no fused multiply-add), then add
+// the per-site values exactly (ExactSum, an integer accumulator of
+// multiples of 2^-1074) and round once. Since a site's arithmetic is the
+// same everywhere and the exact sum does not depend on the order, the
+// results are identical, bit for bit, for every process grid, W, thread
+// count and architecture. GlobalSum combines the accumulators of all ranks
+// with an integer Allreduce. Collective calls (every rank must make them
+// in the same order): Dot, Norm2, GlobalSum, Shift, Halo.Start/Wait.
 //
 // # Files
 //
