@@ -23,7 +23,7 @@
 //
 // The go set has every kernel. On amd64, avx2 and avx512 (package
 // kernels_amd64, install_amd64.go) replace the Wilson hopping term, the
-// clover blocks and Axpy/Xpay at the W their assembly supports; on arm64,
+// clover blocks, Axpy/Xpay and SU3Mul64 at the W their assembly supports; on arm64,
 // neon and sve (package kernels_arm64, install_arm64.go) do the same, sve
 // only where the vector length is 512 bits. An assembly kernel handed a W
 // it does not support leaves the work to its Go twin, so every set runs at
@@ -49,6 +49,8 @@
 //	cpu_other.go  the same hook on other architectures (no extra features)
 //	colour.go   SU(3) x colour vector on tiles (staggered fermions)
 //	linalg.go   Axpy, Xpay: the element-wise field operations of layout
+//	su3mat.go   SU3MulGo, SU3Mul64: SU(3) matrix times matrix on link tiles
+//	            (op = adjoint or not, set or add), sun.M3's operation order
 //	install_amd64.go, install_arm64.go  the assembly sets' installers (not with -tags noasm)
 //	wilson_hoptile.go  the per-tile entry the assembly wrappers share
 //	wilson.go   Wilson kernel types, the spin-projection table, the dispatch

@@ -59,4 +59,9 @@ func installAmd64(isa asm.ISA) {
 			XpayGo(x, ar, ai, y, w)
 		}
 	}
+	SU3Mul64 = func(dst, a, b []float64, w int, opA, opB, add bool) {
+		if !asm.SU3Mul64(isa, dst, a, b, w, opA, opB, add) {
+			SU3MulGo(dst, a, b, w, opA, opB, add)
+		}
+	}
 }

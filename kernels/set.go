@@ -51,6 +51,7 @@ func installGo() {
 	installWilsonGo()
 	installLinalgGo()
 	installForceGo()
+	installSU3MatGo()
 }
 
 // SetNames lists every kernel set this package knows, whether or not the

@@ -27,6 +27,8 @@
 //	               avx2       4, 2         8, 4         Y / X, 16 of them
 //	CloverApply,   avx512     8, 4, 2      16, 8, 4     Z (EVEX), Y / X (VEX), 14 of them
 //	Axpy, Xpay     avx2       4, 2         8, 4         Y / X (VEX)
+//	SU3Mul64       avx512     8, 4, 2      -            Z (EVEX), Y / X (VEX), 13 of them
+//	               avx2       4, 2         -            Y / X (VEX)
 //
 // (* with AVX-512VL; without it the avx2 kernel of that W runs. + the avx2
 // kernel: narrow layouts are not worth a kernel of their own.) Axpy and
@@ -42,7 +44,8 @@
 // Every kernel has a portable twin in package kernels with the same
 // meaning: WilsonHop64/32 <-> kernels.WilsonHopGo, CloverApply64/32 <->
 // kernels.CloverApplyGo, Axpy64/32 <-> kernels.AxpyGo, Xpay64/32 <->
-// kernels.XpayGo. The exact kernels (AVX2, AVX512) perform, lane by
+// kernels.XpayGo, SU3Mul64 <-> kernels.SU3MulGo (whose order is that of
+// sun.M3's unrolled products; the fused sets run the exact SU3Mul64). The exact kernels (AVX2, AVX512) perform, lane by
 // lane, the twin's floating-point operations in the twin's order, without
 // fused multiply-adds (the order of kernels/wilson_gen.go, which the
 // generator mirrors term by term), so their results are the same bits as
@@ -85,13 +88,19 @@
 //	DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,
 //	R10 links of the next tile, R11 Src, R12 Dst, R13 X (0 when nil)
 //
+// The SU(3) product kernels (one per shape and variant: opA, opB, add) keep
+// the row of op(a) in 0..5, products in 6..9, the sums in 10 and 11 and the
+// sign mask in 12, and read op(b) as memory operands; per tile they write
+// dst row by row, so dst must not overlap a or b.
+//
 // The clover kernels keep one 6-component block of the source in 0..11,
 // the output component in 12 and the product in 13; they read the whole
 // block before writing it, so dst may equal src.
 //
 // # Generation
 //
-// The assembly (wilson_hop_amd64.s, clover_amd64.s, linalg_amd64.s), the
+// The assembly (wilson_hop_amd64.s, clover_amd64.s, linalg_amd64.s,
+// su3mat_amd64.s), the
 // Go declarations and call switches (kernels_gen_amd64.go) and the frame
 // offsets (frame_gen.go) are written by the generator in _gen (its own
 // module, no dependencies): cd kernels_amd64/_gen && go run . The output
@@ -106,6 +115,7 @@
 //	halo_amd64.go         half-spinors of halo hops, the projection table
 //	clover_amd64.go       CloverApply64, CloverApply32
 //	linalg_amd64.go       Axpy64, Axpy32, Xpay64, Xpay32
+//	su3mat_amd64.go       SU3Mul64 (su3mat_test.go: against kernels.SU3MulGo)
 //	frame.go              hopFrame, what the hopping kernels read
 //	frame_gen.go, kernels_gen_amd64.go, *_amd64.s   generated
 //	stubs_other.go        the same API off amd64 and with -tags noasm
@@ -126,6 +136,7 @@
 //	func Axpy32(isa ISA, ar, ai float32, x, y []float32, w int) bool
 //	func Xpay64(isa ISA, x []float64, ar, ai float64, y []float64, w int) bool
 //	func Xpay32(isa ISA, x []float32, ar, ai float32, y []float32, w int) bool
+//	func SU3Mul64(isa ISA, dst, a, b []float64, w int, opA, opB, add bool) bool
 //
 // WilsonHop64/32 return how many leading tiles of the list they computed:
 // all of them, 0 when the set has no kernel for h.W, or fewer when a tile's

@@ -172,6 +172,142 @@ func callXpay32(s shapeID, ar, ai float32, x, y *float32, n int) {
 	}
 }
 
+//go:noescape
+func su3mulZ64NNs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64NNa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64NDs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64NDa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64DNs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64DNa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64DDs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulZ64DDa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64NNs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64NNa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64NDs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64NDa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64DNs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64DNa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64DDs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulY64DDa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64NNs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64NNa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64NDs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64NDa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64DNs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64DNa(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64DDs(dst, a, b *float64, n int)
+
+//go:noescape
+func su3mulX64DDa(dst, a, b *float64, n int)
+
+// callSU3Mul64 runs the SU(3) product kernel of shape s and variant v
+// (opA*4 + opB*2 + add) on n tiles.
+func callSU3Mul64(s shapeID, v int, dst, a, b *float64, n int) {
+	switch s {
+	case shapeAVX512Z:
+		switch v {
+		case 0:
+			su3mulZ64NNs(dst, a, b, n)
+		case 1:
+			su3mulZ64NNa(dst, a, b, n)
+		case 2:
+			su3mulZ64NDs(dst, a, b, n)
+		case 3:
+			su3mulZ64NDa(dst, a, b, n)
+		case 4:
+			su3mulZ64DNs(dst, a, b, n)
+		case 5:
+			su3mulZ64DNa(dst, a, b, n)
+		case 6:
+			su3mulZ64DDs(dst, a, b, n)
+		case 7:
+			su3mulZ64DDa(dst, a, b, n)
+		}
+	case shapeAVX2Y:
+		switch v {
+		case 0:
+			su3mulY64NNs(dst, a, b, n)
+		case 1:
+			su3mulY64NNa(dst, a, b, n)
+		case 2:
+			su3mulY64NDs(dst, a, b, n)
+		case 3:
+			su3mulY64NDa(dst, a, b, n)
+		case 4:
+			su3mulY64DNs(dst, a, b, n)
+		case 5:
+			su3mulY64DNa(dst, a, b, n)
+		case 6:
+			su3mulY64DDs(dst, a, b, n)
+		case 7:
+			su3mulY64DDa(dst, a, b, n)
+		}
+	case shapeAVX2X:
+		switch v {
+		case 0:
+			su3mulX64NNs(dst, a, b, n)
+		case 1:
+			su3mulX64NNa(dst, a, b, n)
+		case 2:
+			su3mulX64NDs(dst, a, b, n)
+		case 3:
+			su3mulX64NDa(dst, a, b, n)
+		case 4:
+			su3mulX64DNs(dst, a, b, n)
+		case 5:
+			su3mulX64DNa(dst, a, b, n)
+		case 6:
+			su3mulX64DDs(dst, a, b, n)
+		case 7:
+			su3mulX64DDa(dst, a, b, n)
+		}
+	}
+}
+
 // callHop runs hopping kernel k on the frame.
 func callHop(k kernelID, f *hopFrame) {
 	switch k {

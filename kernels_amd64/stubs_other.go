@@ -37,3 +37,6 @@ func Xpay64(isa ISA, x []float64, ar, ai float64, y []float64, w int) bool { ret
 
 // Xpay32 does nothing here (it returns false).
 func Xpay32(isa ISA, x []float32, ar, ai float32, y []float32, w int) bool { return false }
+
+// SU3Mul64 does nothing here (it returns false).
+func SU3Mul64(isa ISA, dst, a, b []float64, w int, opA, opB, add bool) bool { return false }

@@ -1,7 +1,7 @@
 package gauge
 
 import (
-	"github.com/goqcd/goqcd/algorithms/sun"
+	"github.com/goqcd/goqcd/kernels"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -102,35 +102,17 @@ func matMul(n int, dst, a, b *layout.Field[float64], opA, opB Op, s layout.Subse
 	})
 }
 
-// mulTiles3 is mulTiles for SU(3), site by site with the unrolled M3
-// products.
+// mulTiles3 is mulTiles for SU(3): the dispatched kernel
+// kernels.SU3Mul64 (assembly where the kernel set has it), which performs
+// the operations of sun.M3's unrolled products in their order, so the bits
+// are those of the site-by-site M3 path for every W and kernel set.
 func mulTiles3(w int, dst, a, b []float64, opA, opB Op, add bool, lo, hi int) {
-	var x, y, z sun.M3
-	for tile := lo; tile < hi; tile++ {
-		base := tile * 18 * w
-		for lane := range w {
-			loadM3Data(a[base+lane:], w, &x)
-			loadM3Data(b[base+lane:], w, &y)
-			mul3(&z, &x, &y, opA, opB)
-			storeM3Data(dst[base+lane:], w, &z, add)
-		}
-	}
-}
-
-// loadM3Data reads the matrix whose (0,0) real part is d[0], components
-// 2*w apart and imaginary parts w after the real ones.
-func loadM3Data(d []float64, w int, m *sun.M3) {
 	if w == 1 {
-		a := (*[18]float64)(d[:18])
-		for c := range 9 {
-			m[c] = complex(a[2*c], a[2*c+1])
-		}
+		mulTiles3Sites(w, dst, a, b, opA, opB, add, lo, hi)
 		return
 	}
-	_ = d[17*w]
-	for c := range 9 {
-		m[c] = complex(d[2*c*w], d[(2*c+1)*w])
-	}
+	size := 18 * w
+	kernels.SU3Mul64(dst[lo*size:hi*size], a[lo*size:hi*size], b[lo*size:hi*size], w, bool(opA), bool(opB), add)
 }
 
 // MatMul3Add adds op(a) op(b) op(c) to dst (or sets it, when add is false)
@@ -145,62 +127,25 @@ func MatMul3Add(n int, dst, a, b, c *layout.Field[float64], opA, opB, opC Op, s 
 		return
 	}
 	w := l.W
+	if w == 1 {
+		matMul3Sites(dst, a, b, c, opA, opB, opC, lo, hi, add)
+		return
+	}
+	size := 18 * w
 	l.ParallelFor(hi-lo, func(_, i0, i1 int) {
-		var x, y, z, t, u sun.M3
-		for tile := lo + i0; tile < lo+i1; tile++ {
-			base := tile * 18 * w
-			for lane := range w {
-				loadM3Data(a.Data[base+lane:], w, &x)
-				loadM3Data(b.Data[base+lane:], w, &y)
-				loadM3Data(c.Data[base+lane:], w, &z)
-				mul3(&t, &x, &y, opA, opB)
-				mul3(&u, &t, &z, Plain, opC)
-				storeM3Data(dst.Data[base+lane:], w, &u, add)
-			}
+		// op(a) op(b) goes to a buffer of a few tiles, then times op(c):
+		// the intermediate product is the same numbers the M3 path keeps
+		// in a local, so the bits do not change.
+		tmp := make([]float64, min(mul3Block, i1-i0)*size)
+		for t0 := lo + i0; t0 < lo+i1; t0 += mul3Block {
+			t1 := min(t0+mul3Block, lo+i1)
+			tb := tmp[:(t1-t0)*size]
+			kernels.SU3Mul64(tb, a.Data[t0*size:t1*size], b.Data[t0*size:t1*size], w, bool(opA), bool(opB), false)
+			kernels.SU3Mul64(dst.Data[t0*size:t1*size], tb, c.Data[t0*size:t1*size], w, false, bool(opC), add)
 		}
 	})
 }
 
-// mul3 sets c = op(a) op(b).
-func mul3(c, a, b *sun.M3, opA, opB Op) {
-	switch da, db := bool(opA), bool(opB); {
-	case !da && !db:
-		c.Mul(a, b)
-	case !da && db:
-		c.MulDag(a, b)
-	case da && !db:
-		c.DagMul(a, b)
-	default:
-		c.DagDag(a, b)
-	}
-}
-
-// storeM3Data writes (or adds) m at the position loadM3Data reads.
-func storeM3Data(d []float64, w int, m *sun.M3, add bool) {
-	if w == 1 {
-		o := (*[18]float64)(d[:18])
-		if add {
-			for c := range 9 {
-				o[2*c] += real(m[c])
-				o[2*c+1] += imag(m[c])
-			}
-		} else {
-			for c := range 9 {
-				o[2*c], o[2*c+1] = real(m[c]), imag(m[c])
-			}
-		}
-		return
-	}
-	_ = d[17*w]
-	if add {
-		for c := range 9 {
-			d[2*c*w] += real(m[c])
-			d[(2*c+1)*w] += imag(m[c])
-		}
-	} else {
-		for c := range 9 {
-			d[2*c*w] = real(m[c])
-			d[(2*c+1)*w] = imag(m[c])
-		}
-	}
-}
+// mul3Block is the number of tiles MatMul3Add multiplies per step (the
+// intermediate product stays in cache).
+const mul3Block = 16

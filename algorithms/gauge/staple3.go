@@ -1,7 +1,7 @@
 package gauge
 
 import (
-	"github.com/goqcd/goqcd/algorithms/sun"
+	"github.com/goqcd/goqcd/kernels"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -10,7 +10,8 @@ import (
 // faces of U_nu (hop +mu) and U_mu (hop +nu), builds the lower staples on
 // the other parity, starts their exchange (hop -nu), computes the upper
 // staples while it is in flight, and adds the lower ones. The arithmetic
-// per site is that of the generic Staple.
+// per site is that of the generic Staple; the products run tile by tile
+// in kernels.SU3Mul64 (the bits of sun.M3's products).
 func (g *Field) staple3(dst *layout.Field[float64], mu int, s layout.Subset, ws *Workspace) error {
 	l := g.L
 	w := l.W
@@ -38,19 +39,12 @@ func (g *Field) staple3(dst *layout.Field[float64], mu int, s layout.Subset, ws 
 		}
 		// lower staple at y = x - nu: U_nu(y+mu)^dag U_mu(y)^dag U_nu(y)
 		l.ParallelFor(ohi-olo, func(_, i0, i1 int) {
-			scratch := make([]float64, size*w)
-			var a, b, c, t, z sun.M3
+			scratch, t := make([]float64, size*w), make([]float64, size*w)
 			for tile := olo + i0; tile < olo+i1; tile++ {
-				na := ws.halo.NeighbourData(up, tile, scratch)
-				base := tile * size * w
-				for lane := range w {
-					loadM3Data(na[lane:], w, &a)
-					loadM3Data(g.U[mu].Data[base+lane:], w, &b)
-					loadM3Data(g.U[nu].Data[base+lane:], w, &c)
-					t.DagDag(&a, &b)
-					z.Mul(&t, &c)
-					storeM3Data(ws.c.Data[base+lane:], w, &z, false)
-				}
+				na := ws.halo.NeighbourData(up, tile, scratch)[:size*w]
+				base, end := tile*size*w, (tile+1)*size*w
+				mulTile3(t, na, g.U[mu].Data[base:end], w, true, true, false)
+				mulTile3(ws.c.Data[base:end], t, g.U[nu].Data[base:end], w, false, false, false)
 			}
 		})
 		if err := ws.hc.StartHop(ws.c, layout.HopDir(nu, -1)); err != nil {
@@ -60,20 +54,13 @@ func (g *Field) staple3(dst *layout.Field[float64], mu int, s layout.Subset, ws 
 		add := !first
 		first = false
 		l.ParallelFor(hi-lo, func(_, i0, i1 int) {
-			sa, sb := make([]float64, size*w), make([]float64, size*w)
-			var a, b, c, t, z sun.M3
+			sa, sb, t := make([]float64, size*w), make([]float64, size*w), make([]float64, size*w)
 			for tile := lo + i0; tile < lo+i1; tile++ {
-				na := ws.halo.NeighbourData(up, tile, sa)
-				nb := ws.hb.NeighbourData(back, tile, sb)
-				base := tile * size * w
-				for lane := range w {
-					loadM3Data(na[lane:], w, &a)
-					loadM3Data(nb[lane:], w, &b)
-					loadM3Data(g.U[nu].Data[base+lane:], w, &c)
-					t.MulDag(&a, &b)
-					z.MulDag(&t, &c)
-					storeM3Data(dst.Data[base+lane:], w, &z, add)
-				}
+				na := ws.halo.NeighbourData(up, tile, sa)[:size*w]
+				nb := ws.hb.NeighbourData(back, tile, sb)[:size*w]
+				base, end := tile*size*w, (tile+1)*size*w
+				mulTile3(t, na, nb, w, false, true, false)
+				mulTile3(dst.Data[base:end], t, g.U[nu].Data[base:end], w, false, true, add)
 			}
 		})
 		if err := ws.hc.Wait(); err != nil {
@@ -102,4 +89,14 @@ func oppositeSubset(s layout.Subset) layout.Subset {
 		return layout.Even
 	}
 	return layout.Full
+}
+
+// mulTile3 is dst (=|+=) op(a) op(b) on whole tiles: the site-by-site
+// sun.M3 products at W = 1, the dispatched kernel otherwise (same bits).
+func mulTile3(dst, a, b []float64, w int, opA, opB, add bool) {
+	if w == 1 {
+		mulTiles3Sites(1, dst, a, b, Op(opA), Op(opB), add, 0, len(a)/18)
+		return
+	}
+	kernels.SU3Mul64(dst, a, b, w, opA, opB, add)
 }
