@@ -250,11 +250,9 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 	}
 	fmt.Fprintf(r.out, "hmc: %s\ncomm %s, %d ranks; kernels %s\nintegrator %s, tau %g\n", l, r.c.Name(), r.c.Size(), kernelsLine(), integ, s.Tau)
 	ws := gauge.NewWorkspace(l, s.Group)
-	lastIters, lastSeconds := iters(), solverSeconds()
+	cu := &countingUpdater{Updater: u, iters: iters, seconds: solverSeconds, timed: s.Fermions == "wilson"}
 	condStream := rng.New(uint64(j.Run.Seed), 3)
-	step := start
 	meas := func(g *gauge.Field) (markov.Record, error) {
-		step++
 		p, err := g.Plaquette(ws)
 		if err != nil {
 			return nil, err
@@ -264,12 +262,8 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 			return nil, err
 		}
 		rec := markov.Record{"plaquette": p.Average, "plaquette_spatial": p.Spatial, "plaquette_temporal": p.Temporal,
-			"polyakov_t": []float64{real(pl[3]), imag(pl[3])}, "solver_iterations": iters() - lastIters}
-		if s.Fermions == "wilson" {
-			rec["solver_seconds"] = solverSeconds() - lastSeconds
-		}
-		lastIters, lastSeconds = iters(), solverSeconds()
-		if s.Fermions == "staggered" && s.CondensateEvery > 0 && step%s.CondensateEvery == 0 {
+			"polyakov_t": []float64{real(pl[3]), imag(pl[3])}}
+		if s.Fermions == "staggered" && s.CondensateEvery > 0 && cu.step%s.CondensateEvery == 0 {
 			mean, se, _, err := staggered.Condensate(g, s.Mass, sbc, s.CondensateNoise, &condStream,
 				solver.Params{Tol: s.SolverTol, MaxIter: 10000})
 			if err != nil {
@@ -285,16 +279,38 @@ func (s *hmcSection) run(r rankEnv, j *job) error {
 		Progress: progress, Resume: j.resume,
 		Header: markov.Record{"run": "hmc", "grid": l.Global, "beta": s.Beta, "fermions": s.Fermions, "kappa": s.Kappa,
 			"mass": s.Mass, "tau": s.Tau, "integrator": integ.String(), "seed": j.Run.Seed}}
-	if s.MeasureEvery == 0 {
-		opt.MeasureEvery = 1 // the solver counters need a measurement hook; it is cheap
-	}
-	if err := markov.Run(g, u, start, opt); err != nil {
+	if err := markov.Run(g, cu, start, opt); err != nil {
 		return err
 	}
 	if r.c.Rank() == 0 {
 		return summariseHistory(r.out, filepath.Join(j.Run.Output, "history.jsonl"))
 	}
 	return nil
+}
+
+// countingUpdater is the HMC updater with the solver work of each
+// trajectory (iterations, and seconds for Wilson fermions) in its record.
+type countingUpdater struct {
+	*hmc.Updater
+	iters   func() int
+	seconds func() float64
+	timed   bool
+	step    int // the last trajectory done
+}
+
+// Step implements markov.Updater.
+func (c *countingUpdater) Step(g *gauge.Field, step int) (map[string]any, error) {
+	i0, s0 := c.iters(), c.seconds()
+	rec, err := c.Updater.Step(g, step)
+	if err != nil {
+		return nil, err
+	}
+	rec["solver_iterations"] = c.iters() - i0
+	if c.timed {
+		rec["solver_seconds"] = c.seconds() - s0
+	}
+	c.step = step
+	return rec, nil
 }
 
 // summariseHistory prints acceptance, <exp(-dH)> and the mean plaquette of
