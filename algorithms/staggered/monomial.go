@@ -130,11 +130,12 @@ func (m *Nf4) AddForce(g *gauge.Field, f *hmc.Algebra, scale float64) error {
 		m.xs, m.ys = op.NewField(), op.NewField()
 	}
 	half := l.NTiles / 2
+	halo := layout.NewHalo[float64](l, 3) // one set of buffers for the 8 shifts
 	for mu := range layout.Nd {
-		if err := layout.Shift(m.xs, x, layout.HopDir(mu, +1)); err != nil {
+		if err := halo.Shift(m.xs, x, layout.HopDir(mu, +1)); err != nil {
 			return err
 		}
-		if err := layout.Shift(m.ys, y, layout.HopDir(mu, +1)); err != nil {
+		if err := halo.Shift(m.ys, y, layout.HopDir(mu, +1)); err != nil {
 			return err
 		}
 		v := op.fwd[mu]

@@ -14,13 +14,14 @@ func forceTerm(f *hmc.Algebra, links *dirac.Links[float64], a, b *layout.Field[f
 	l := a.Layout
 	w := l.W
 	as, bs := a.Like(), b.Like()
+	halo := layout.NewHalo[float64](l, dirac.SpinorNC) // one set of buffers for the 8 shifts
 	const spinorReals, matrixReals = 2 * dirac.SpinorNC, 18
 	for mu := range layout.Nd {
 		fwd := layout.HopDir(mu, +1)
-		if err := layout.Shift(as, a, fwd); err != nil {
+		if err := halo.Shift(as, a, fwd); err != nil {
 			return err
 		}
-		if err := layout.Shift(bs, b, fwd); err != nil {
+		if err := halo.Shift(bs, b, fwd); err != nil {
 			return err
 		}
 		l.ParallelFor(l.NTiles, func(_, lo, hi int) {
