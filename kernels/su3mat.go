@@ -24,6 +24,12 @@ package kernels
 //
 // (conj(y)*x's -(a*b) + c is c - a*b exactly, so these are Go's
 // products of the conjugated numbers, bit for bit.)
+//
+// Every product is rounded on its own: su3Site converts each one
+// explicitly, which keeps the Go compiler from fusing it into a
+// multiply-add (it does on arm64 otherwise), so SU3MulGo gives the same
+// bits on every architecture and its assembly twins (AVX2/AVX-512, NEON,
+// SVE) use no fused multiply-adds either.
 
 // SU3MulGo sets dst = op(a) op(b) (with add, dst += op(a) op(b)) on every
 // tile of a, lane by lane, op the adjoint when opA / opB is true.
@@ -65,7 +71,8 @@ func SU3MulGo[F Real](dst, a, b []F, w int, opA, opB, add bool) {
 }
 
 // su3Site computes one site's product in the documented order from the
-// factors x (op(a), row-major) and y (op(b), row-major) as stored.
+// factors x (op(a), row-major) and y (op(b), row-major) as stored. The
+// conversions F(x*y) round each product (Go spec): no fused multiply-add.
 func su3Site[F Real](cr, ci, xr, xi, yr, yi *[9]F, opA, opB bool) {
 	for i := range 3 {
 		for j := range 3 {
@@ -74,29 +81,29 @@ func su3Site[F Real](cr, ci, xr, xi, yr, yi *[9]F, opA, opB bool) {
 			var sr, si F
 			switch {
 			case opA == opB:
-				sr = xr[a0]*yr[b0] - xi[a0]*yi[b0]
-				si = xr[a0]*yi[b0] + xi[a0]*yr[b0]
-				sr = sr + (xr[a1]*yr[b1] - xi[a1]*yi[b1])
-				si = si + (xr[a1]*yi[b1] + xi[a1]*yr[b1])
-				sr = sr + (xr[a2]*yr[b2] - xi[a2]*yi[b2])
-				si = si + (xr[a2]*yi[b2] + xi[a2]*yr[b2])
+				sr = F(xr[a0]*yr[b0]) - F(xi[a0]*yi[b0])
+				si = F(xr[a0]*yi[b0]) + F(xi[a0]*yr[b0])
+				sr = sr + (F(xr[a1]*yr[b1]) - F(xi[a1]*yi[b1]))
+				si = si + (F(xr[a1]*yi[b1]) + F(xi[a1]*yr[b1]))
+				sr = sr + (F(xr[a2]*yr[b2]) - F(xi[a2]*yi[b2]))
+				si = si + (F(xr[a2]*yi[b2]) + F(xi[a2]*yr[b2]))
 				if opA {
 					si = -si
 				}
 			case opB:
-				sr = xr[a0]*yr[b0] + xi[a0]*yi[b0]
-				si = xi[a0]*yr[b0] - xr[a0]*yi[b0]
-				sr = sr + (xr[a1]*yr[b1] + xi[a1]*yi[b1])
-				si = si + (xi[a1]*yr[b1] - xr[a1]*yi[b1])
-				sr = sr + (xr[a2]*yr[b2] + xi[a2]*yi[b2])
-				si = si + (xi[a2]*yr[b2] - xr[a2]*yi[b2])
+				sr = F(xr[a0]*yr[b0]) + F(xi[a0]*yi[b0])
+				si = F(xi[a0]*yr[b0]) - F(xr[a0]*yi[b0])
+				sr = sr + (F(xr[a1]*yr[b1]) + F(xi[a1]*yi[b1]))
+				si = si + (F(xi[a1]*yr[b1]) - F(xr[a1]*yi[b1]))
+				sr = sr + (F(xr[a2]*yr[b2]) + F(xi[a2]*yi[b2]))
+				si = si + (F(xi[a2]*yr[b2]) - F(xr[a2]*yi[b2]))
 			default:
-				sr = xr[a0]*yr[b0] + xi[a0]*yi[b0]
-				si = xr[a0]*yi[b0] - xi[a0]*yr[b0]
-				sr = sr + (xr[a1]*yr[b1] + xi[a1]*yi[b1])
-				si = si + (xr[a1]*yi[b1] - xi[a1]*yr[b1])
-				sr = sr + (xr[a2]*yr[b2] + xi[a2]*yi[b2])
-				si = si + (xr[a2]*yi[b2] - xi[a2]*yr[b2])
+				sr = F(xr[a0]*yr[b0]) + F(xi[a0]*yi[b0])
+				si = F(xr[a0]*yi[b0]) - F(xi[a0]*yr[b0])
+				sr = sr + (F(xr[a1]*yr[b1]) + F(xi[a1]*yi[b1]))
+				si = si + (F(xr[a1]*yi[b1]) - F(xi[a1]*yr[b1]))
+				sr = sr + (F(xr[a2]*yr[b2]) + F(xi[a2]*yi[b2]))
+				si = si + (F(xr[a2]*yi[b2]) - F(xi[a2]*yr[b2]))
 			}
 			cr[3*i+j], ci[3*i+j] = sr, si
 		}
