@@ -6,12 +6,14 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 
 // The arm64 kernel sets: "neon" (ASIMD, W = 2 float64 / 4 float32) and
 // "sve" at a vector length of 512 bits (A64FX, W = 8 / 16), from package
-// kernels_arm64. Each replaces the hopping term, the clover blocks and the
-// element-wise Axpy and Xpay (linalg.go); any
-// other W, and every other kernel, runs the portable Go version. The
-// hopping term runs the tile-list kernel (neighbours through Nbr, lane
-// permutations in registers) up to each tile that takes halo lanes, which
-// the tile kernel computes on operands gathered in Go (wilson_hoptile.go).
+// kernels_arm64. Each replaces the hopping term, the clover blocks, the
+// element-wise Axpy and Xpay (linalg.go) and the SU(3) matrix product
+// SU3Mul64 (float64 only; the same bits as SU3MulGo, with no fused
+// multiply-adds); any other W, and every other kernel, runs the portable
+// Go version. The hopping term runs the tile-list kernel (neighbours
+// through Nbr, lane permutations in registers) up to each tile that takes
+// halo lanes, which the tile kernel computes on operands gathered in Go
+// (wilson_hoptile.go).
 
 var (
 	_ = setInstaller("neon", installNEON)
@@ -34,6 +36,7 @@ func installNEON() {
 	CloverApply64, CloverApply32 = cloverNEON64, cloverNEON32
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
+	SU3Mul64 = su3MulNEON64
 }
 
 func installSVE() {
@@ -43,6 +46,7 @@ func installSVE() {
 	CloverApply64, CloverApply32 = cloverSVE64, cloverSVE32
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
+	SU3Mul64 = su3MulSVE64
 }
 
 func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
@@ -216,4 +220,24 @@ func xpaySVE32(x []float32, ar, ai float32, y []float32, w int) {
 		return
 	}
 	arm.XpaySVE32(x, ar, ai, y)
+}
+
+func su3MulNEON64(dst, a, b []float64, w int, opA, opB, add bool) {
+	su3MulArm(dst, a, b, w, opA, opB, add, arm.NEONLanes64, arm.SU3MulNEON64)
+}
+
+func su3MulSVE64(dst, a, b []float64, w int, opA, opB, add bool) {
+	su3MulArm(dst, a, b, w, opA, opB, add, arm.SVELanes64(), arm.SU3MulSVE64)
+}
+
+// su3MulArm runs the SU(3) kernel of kw lanes when w is kw and the slices
+// hold whole tiles (a a multiple of 18*w reals, b and dst at least as
+// long), else the portable kernel.
+func su3MulArm(dst, a, b []float64, w int, opA, opB, add bool, kw int,
+	kern func(dst, a, b []float64, opA, opB, add bool)) {
+	if w != kw || len(a)%(18*w) != 0 || len(b) < len(a) || len(dst) < len(a) {
+		SU3MulGo(dst, a, b, w, opA, opB, add)
+		return
+	}
+	kern(dst, a, b, opA, opB, add)
 }

@@ -257,3 +257,34 @@ func TestArmLinalg(t *testing.T) {
 		}
 	})
 }
+
+// TestArmSU3Mul holds the dispatched SU(3) product of every arm64 set to
+// SU3MulGo bit for bit for every W (the set's float64 W runs the assembly,
+// the others the portable kernel), the eight variants, on 5 tiles with
+// NaN guards around dst.
+func TestArmSU3Mul(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(51, 52))
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			n := 5 * 18 * w
+			a, b, d0 := randSlice(rng, n), randSlice(rng, n), randSlice(rng, n)
+			for v := range 8 {
+				opA, opB, add := v&4 != 0, v&2 != 0, v&1 != 0
+				what := fmt.Sprintf("%s W=%d opA=%v opB=%v add=%v", s.Name, w, opA, opB, add)
+				want := slices.Clone(d0)
+				SU3MulGo(want, a, b, w, opA, opB, add)
+				got, intact := guardedSlice[float64](n)
+				copy(got, d0)
+				SU3Mul64(got, a, b, w, opA, opB, add)
+				for i := range got {
+					if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+						t.Fatalf("%s: element %d is %v, SU3MulGo gives %v", what, i, got[i], want[i])
+					}
+				}
+				if !intact() {
+					t.Errorf("%s: wrote outside dst", what)
+				}
+			}
+		}
+	})
+}

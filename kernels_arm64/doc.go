@@ -15,6 +15,7 @@
 //	spinor  2*(3*spin + colour) + reim                        SpinorRows = 24
 //	links   2*(9*d + 3*i + j) + reim  (L_d(x)_ij, hop d)      LinkRows = 144
 //	clover  36*b + e  (block b, packed as kernels.CloverPacked) CloverRows = 72
+//	SU(3)   2*(3*i + j) + reim  (one link matrix per site)     18 rows
 //
 // The SVE kernels address rows as multiples of the vector length (LDR/STR
 // [x, #row, mul vl]): they are vector-length agnostic, W = VL/64 or VL/32,
@@ -42,6 +43,12 @@
 //	    blocks [re row | im row]; XpayNEON64/32, XpaySVE64/32 (twin
 //	    xpayGo): y = x + a*y. x may be y. No reductions: goqcd's sums are
 //	    exact and stay in Go.
+//	SU3MulNEON64, SU3MulSVE64 (twin kernels.SU3MulGo itself, the same
+//	    bits: every product an FMUL, the sums FADD/FSUB in su3Site's
+//	    order, no fused multiply-adds): dst = op(a) op(b) or dst +=
+//	    op(a) op(b), op the adjoint or not, on every tile of a (3x3
+//	    complex matrices, float64 only); dst must not overlap a or b.
+//	    The external test su3mat_arm64_test.go compares bit for bit.
 //	SVEVectorBits, SVELanes64, SVELanes32: the SVE vector length (RDVL),
 //	    0 without SVE; NEONLanes64, NEONLanes32.
 //
@@ -74,9 +81,12 @@
 //	clover_arm64.go   clover kernels: declarations and checked wrappers
 //	linalg.go         the element-wise twins and checks
 //	linalg_arm64.go   element-wise kernels: declarations and checked wrappers
+//	su3mat_arm64.go   SU(3) matrix product kernels: declarations and checked
+//	                  wrappers (chunks of su3Chunk tiles per assembly call)
 //	*_arm64.s         generated assembly
 //	_gen/             the generator (go run ./_gen): emit.go (instructions and
-//	                  encodings), wilson.go, clover.go, linalg.go, main.go
+//	                  encodings), wilson.go, clover.go, linalg.go, su3mat.go,
+//	                  main.go
 package kernels_arm64
 
 //go:generate go run ./_gen

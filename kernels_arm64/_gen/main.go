@@ -1,6 +1,7 @@
 // Command _gen writes the assembly of package kernels_arm64: the Wilson,
 // clover and element-wise (axpy, xpay) kernels for NEON and SVE in float64
-// and float32, and the SVE vector-length probe. SVE instructions (and the NEON ones the Go
+// and float32, the SU(3) matrix product (float64, su3mat.go) and the SVE
+// vector-length probe. SVE instructions (and the NEON ones the Go
 // assembler lacks) are encoded here as WORD directives with the
 // instruction in a comment; kernels_arm64's encoding test re-assembles the
 // comments with llvm-mc and compares.
@@ -33,6 +34,8 @@ func main() {
 		"clover_sve_arm64.s":  func() string { return both(true, cloverTiles) },
 		"linalg_neon_arm64.s": func() string { return both(false, axpy, xpay) },
 		"linalg_sve_arm64.s":  func() string { return both(true, axpy, xpay) },
+		"su3mat_neon_arm64.s": func() string { return both(false, su3Mul) },
+		"su3mat_sve_arm64.s":  func() string { return both(true, su3Mul) },
 		"vl_sve_arm64.s":      vectorLength,
 	}
 	for name, gen := range files {
