@@ -27,9 +27,16 @@
 // neon and sve (package kernels_arm64, install_arm64.go) do the same, sve
 // only where the vector length is 512 bits. An assembly kernel handed a W
 // it does not support leaves the work to its Go twin, so every set runs at
-// every W. The installed assembly performs the Go twin's operations in the
-// same order (no fused multiply-add), so results are identical, bit for
-// bit, on every set and W. A new kernel adds a function variable holding
+// every W. The installed amd64 assembly performs the Go twin's operations in
+// the same order, so results are identical, bit for bit, on every amd64 set
+// and W. In float32 the SU(3) rows of the hopping term and the clover rows
+// are one product and fused multiply-adds, which the twins compute with the
+// same roundings (fma.go); nothing else is fused, and the twins round every
+// other product explicitly so that no compiler fuses it. The arm64 sets
+// fuse the rows in both precisions and agree with the twins to round-off
+// (tested with tolerances). The portable float32 rows pay for the exact
+// emulation: the go set's float32 hopping term is several times slower
+// than its float64 one. A new kernel adds a function variable holding
 // its Go version and, in the installer of each set that implements it,
 // assigns that set's version (set.go, setInstaller).
 //

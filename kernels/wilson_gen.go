@@ -94,6 +94,24 @@ func accumulate(k int, c, re, im string, set bool) {
 	}
 }
 
+// fma64 and fma32 write the row step lhs = a*b + c, in float64 unfused
+// (the product rounded by an explicit conversion, so that no compiler fuses
+// it; -a*b + c is then c - a*b exactly) and in float32 with one rounding:
+// the product is exact in float64 and the float64 sum rounds correctly to
+// float32 unless it landed on a float32 midpoint (or below the normal
+// range), the rare case that calls the exact kernels.fma32.
+func fma64(lhs, a, b, c string) string {
+	return fmt.Sprintf("\t%s = %s + F(%s*%s)", lhs, c, a, b)
+}
+
+func fma32(lhs, a, b, c string) string {
+	return fmt.Sprintf(`	fs = float64(%[2]s)*float64(%[3]s) + float64(%[4]s)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(%[2]s), float32(%[3]s), float32(%[4]s)))
+	}
+	%[1]s = F(fs)`, lhs, a, b, c)
+}
+
 // hopFunc writes one direction's function: proj reads the neighbour
 // spinor s, otherwise the received half-spinor h.
 func hopFunc(d int, proj, set bool) {
@@ -118,35 +136,51 @@ func hopFunc(d int, proj, set bool) {
 	p("// %s %s to acc the hop %s: U times %s,", name, verb, dirName[d], src)
 	p("// reconstructed as r_0 = U h_0, r_1 = U h_1, r_%d = %s U h_0, r_%d = %s U h_1.", pr.j[0], conj[pr.c[0]], pr.j[1], conj[pr.c[1]])
 	p("func %s[F Real](acc *[24]F, %s, u *[18]F) {", name, arg)
-	decl := ":="
-	for a := range 2 {
-		for col := range 3 {
-			for ri := range 2 {
-				v := fmt.Sprintf("x%d%c", col, "ri"[ri])
-				if proj {
-					p("\t%s %s %s", v, decl, project(a, pr.j[a], pr.c[a], col, ri))
-				} else {
-					p("\t%s %s h[%d]", v, decl, 6*a+2*col+ri)
+	// The float64 and float32 bodies differ only in the row steps: unfused
+	// in float64, fused in float32 (see fma.go). The size test is a
+	// constant of each instantiation.
+	p("\tif unsafe.Sizeof(acc[0]) == 8 {")
+	for _, fma := range []func(lhs, a, b, c string) string{fma64, fma32} {
+		if fma("", "", "", "") == fma32("", "", "", "") {
+			p("\tvar fs float64")
+		}
+		decl := ":="
+		for a := range 2 {
+			for col := range 3 {
+				for ri := range 2 {
+					v := fmt.Sprintf("x%d%c", col, "ri"[ri])
+					if proj {
+						p("\t%s %s %s", v, decl, project(a, pr.j[a], pr.c[a], col, ri))
+					} else {
+						p("\t%s %s h[%d]", v, decl, 6*a+2*col+ri)
+					}
 				}
 			}
-		}
-		for i := range 3 {
-			var re, im string
-			for j := range 3 {
-				ur, ui := fmt.Sprintf("u[%d]", 2*(3*i+j)), fmt.Sprintf("u[%d]", 2*(3*i+j)+1)
-				if j > 0 {
-					re += " + "
-					im += " + "
+			for i := range 3 {
+				// one product, then fused multiply-adds in the order of the
+				// assembly (kernels_amd64/_gen: VMUL, VFNMADD231, VFMADD231)
+				or, oi := fmt.Sprintf("or%d", i), fmt.Sprintf("oi%d", i)
+				p("\t%s %s F(u[%d] * x0r)", or, decl, 2*(3*i))
+				p("%s", fma(or, fmt.Sprintf("-u[%d]", 2*(3*i)+1), "x0i", or))
+				for j := 1; j < 3; j++ {
+					p("%s", fma(or, fmt.Sprintf("u[%d]", 2*(3*i+j)), fmt.Sprintf("x%dr", j), or))
+					p("%s", fma(or, fmt.Sprintf("-u[%d]", 2*(3*i+j)+1), fmt.Sprintf("x%di", j), or))
 				}
-				re += fmt.Sprintf("%s*x%dr - %s*x%di", ur, j, ui, j)
-				im += fmt.Sprintf("%s*x%di + %s*x%dr", ur, j, ui, j)
+				p("\t%s %s F(u[%d] * x0i)", oi, decl, 2*(3*i))
+				p("%s", fma(oi, fmt.Sprintf("u[%d]", 2*(3*i)+1), "x0r", oi))
+				for j := 1; j < 3; j++ {
+					p("%s", fma(oi, fmt.Sprintf("u[%d]", 2*(3*i+j)), fmt.Sprintf("x%di", j), oi))
+					p("%s", fma(oi, fmt.Sprintf("u[%d]", 2*(3*i+j)+1), fmt.Sprintf("x%dr", j), oi))
+				}
+				accumulate(6*a+2*i, "+1", or, oi, set)
+				accumulate(6*pr.j[a]+2*i, conj[pr.c[a]], or, oi, set)
 			}
-			p("\tor%d %s %s", i, decl, re)
-			p("\toi%d %s %s", i, decl, im)
-			accumulate(6*a+2*i, "+1", fmt.Sprintf("or%d", i), fmt.Sprintf("oi%d", i), set)
-			accumulate(6*pr.j[a]+2*i, conj[pr.c[a]], fmt.Sprintf("or%d", i), fmt.Sprintf("oi%d", i), set)
+			decl = "="
 		}
-		decl = "="
+		if fma("", "", "", "") == fma64("", "", "", "") {
+			p("\t\treturn")
+			p("\t}")
+		}
 	}
 	p("}")
 	p("")
@@ -161,26 +195,54 @@ func cloverFunc() {
 	p("// CloverPacked) and the 6 complex components x (re/im interleaved).")
 	p("// y must not overlap x.")
 	p("func cloverBlock[F Real](m *[36]F, x, y *[12]F) {")
-	for i := range 6 {
-		re := fmt.Sprintf("m[%d]*x[%d]", i, 2*i)
-		im := fmt.Sprintf("m[%d]*x[%d]", i, 2*i+1)
-		for j := range 6 {
-			if j == i {
-				continue
-			}
-			xr, xi := fmt.Sprintf("x[%d]", 2*j), fmt.Sprintf("x[%d]", 2*j+1)
-			if i > j { // A_ij = m[e] + i m[e+1]
-				e := packed(i, j)
-				re += fmt.Sprintf(" + m[%d]*%s - m[%d]*%s", e, xr, e+1, xi)
-				im += fmt.Sprintf(" + m[%d]*%s + m[%d]*%s", e, xi, e+1, xr)
-			} else { // A_ij = conj(A_ji) = m[e] - i m[e+1]
-				e := packed(j, i)
-				re += fmt.Sprintf(" + m[%d]*%s + m[%d]*%s", e, xr, e+1, xi)
-				im += fmt.Sprintf(" + m[%d]*%s - m[%d]*%s", e, xi, e+1, xr)
+	p("\tif unsafe.Sizeof(m[0]) == 8 {")
+	for _, fma := range []func(lhs, a, b, c string) string{fma64, fma32} {
+		if fma("", "", "", "") == fma32("", "", "", "") {
+			p("\tvar fs float64")
+		}
+		// one product, then fused multiply-adds, in the order of the assembly
+		// (kernels_amd64/_gen cloverTerms)
+		for i := range 6 {
+			for ri := range 2 {
+				y := fmt.Sprintf("y[%d]", 2*i+ri)
+				p("\t%s = F(m[%d] * x[%d])", y, i, 2*i+ri)
+				term := func(e int, x int, neg bool) {
+					sign := ""
+					if neg {
+						sign = "-"
+					}
+					p("%s", fma(y, fmt.Sprintf("%sm[%d]", sign, e), fmt.Sprintf("x[%d]", x), y))
+				}
+				for j := range 6 {
+					if j == i {
+						continue
+					}
+					if i > j { // A_ij = m[e] + i m[e+1]
+						e := packed(i, j)
+						if ri == 0 {
+							term(e, 2*j, false)
+							term(e+1, 2*j+1, true)
+						} else {
+							term(e, 2*j+1, false)
+							term(e+1, 2*j, false)
+						}
+					} else { // A_ij = conj(A_ji) = m[e] - i m[e+1]
+						e := packed(j, i)
+						if ri == 0 {
+							term(e, 2*j, false)
+							term(e+1, 2*j+1, false)
+						} else {
+							term(e, 2*j+1, false)
+							term(e+1, 2*j, true)
+						}
+					}
+				}
 			}
 		}
-		p("\ty[%d] = %s", 2*i, re)
-		p("\ty[%d] = %s", 2*i+1, im)
+		if fma("", "", "", "") == fma64("", "", "", "") {
+			p("\t\treturn")
+			p("\t}")
+		}
 	}
 	p("}")
 	p("")
@@ -190,6 +252,8 @@ func main() {
 	p("// Code generated by wilson_gen.go; DO NOT EDIT.")
 	p("")
 	p("package kernels")
+	p("")
+	p("import \"unsafe\"")
 	p("")
 	p("// wilsonHopSites is WilsonHopGo for W = 1: one site per tile, spinors of")
 	p("// 24 and links of 18 consecutive numbers, one generated function per")
@@ -223,7 +287,7 @@ func main() {
 	p("\t\t}")
 	p("\t\tx := (*[24]F)(h.X[24*i : 24*i+24])")
 	p("\t\tfor k := range dst {")
-	p("\t\t\tdst[k] = x[k] + a*acc[k]")
+	p("\t\t\tdst[k] = x[k] + F(a*acc[k]) // rounded product: no fusing")
 	p("\t\t}")
 	p("\t}")
 	p("}")

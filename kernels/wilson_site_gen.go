@@ -2,6 +2,8 @@
 
 package kernels
 
+import "unsafe"
+
 // wilsonHopSites is WilsonHopGo for W = 1: one site per tile, spinors of
 // 24 and links of 18 consecutive numbers, one generated function per
 // direction with the spin-projection phases resolved, array pointers
@@ -63,7 +65,7 @@ func wilsonHopSites[F Real](h *WilsonHop[F], tiles []int32) {
 		}
 		x := (*[24]F)(h.X[24*i : 24*i+24])
 		for k := range dst {
-			dst[k] = x[k] + a*acc[k]
+			dst[k] = x[k] + F(a*acc[k]) // rounded product: no fusing
 		}
 	}
 }
@@ -125,26 +127,288 @@ func siteHopHalf[F Real](d int, set bool, acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj0 adds to acc the hop +x: U times the projection of s (h_0 = psi_0 -i psi_3, h_1 = psi_1 -i psi_2),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = +i U h_0, r_2 = +i U h_1.
 func hopProj0[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] + s[19]
+		x0i := s[1] - s[18]
+		x1r := s[2] + s[21]
+		x1i := s[3] - s[20]
+		x2r := s[4] + s[23]
+		x2i := s[5] - s[22]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] -= oi0
+		acc[19] += or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] -= oi1
+		acc[21] += or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] -= oi2
+		acc[23] += or2
+		x0r = s[6] + s[13]
+		x0i = s[7] - s[12]
+		x1r = s[8] + s[15]
+		x1i = s[9] - s[14]
+		x2r = s[10] + s[17]
+		x2i = s[11] - s[16]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] -= oi0
+		acc[13] += or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] -= oi1
+		acc[15] += or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] -= oi2
+		acc[17] += or2
+		return
+	}
+	var fs float64
 	x0r := s[0] + s[19]
 	x0i := s[1] - s[18]
 	x1r := s[2] + s[21]
 	x1i := s[3] - s[20]
 	x2r := s[4] + s[23]
 	x2i := s[5] - s[22]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] -= oi0
 	acc[19] += or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] -= oi1
 	acc[21] += or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] -= oi2
@@ -155,20 +419,170 @@ func hopProj0[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] - s[14]
 	x2r = s[10] + s[17]
 	x2i = s[11] - s[16]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] -= oi0
 	acc[13] += or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] -= oi1
 	acc[15] += or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] -= oi2
@@ -178,26 +592,288 @@ func hopProj0[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf0 adds to acc the hop +x: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = +i U h_0, r_2 = +i U h_1.
 func hopHalf0[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] -= oi0
+		acc[19] += or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] -= oi1
+		acc[21] += or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] -= oi2
+		acc[23] += or2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] -= oi0
+		acc[13] += or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] -= oi1
+		acc[15] += or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] -= oi2
+		acc[17] += or2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] -= oi0
 	acc[19] += or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] -= oi1
 	acc[21] += or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] -= oi2
@@ -208,20 +884,170 @@ func hopHalf0[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] -= oi0
 	acc[13] += or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] -= oi1
 	acc[15] += or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] -= oi2
@@ -231,26 +1057,288 @@ func hopHalf0[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj0Set stores to acc the hop +x: U times the projection of s (h_0 = psi_0 -i psi_3, h_1 = psi_1 -i psi_2),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = +i U h_0, r_2 = +i U h_1.
 func hopProj0Set[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] + s[19]
+		x0i := s[1] - s[18]
+		x1r := s[2] + s[21]
+		x1i := s[3] - s[20]
+		x2r := s[4] + s[23]
+		x2i := s[5] - s[22]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] = or0
+		acc[1] = oi0
+		acc[18] = -oi0
+		acc[19] = or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] = or1
+		acc[3] = oi1
+		acc[20] = -oi1
+		acc[21] = or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] = or2
+		acc[5] = oi2
+		acc[22] = -oi2
+		acc[23] = or2
+		x0r = s[6] + s[13]
+		x0i = s[7] - s[12]
+		x1r = s[8] + s[15]
+		x1i = s[9] - s[14]
+		x2r = s[10] + s[17]
+		x2i = s[11] - s[16]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] = or0
+		acc[7] = oi0
+		acc[12] = -oi0
+		acc[13] = or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] = or1
+		acc[9] = oi1
+		acc[14] = -oi1
+		acc[15] = or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] = or2
+		acc[11] = oi2
+		acc[16] = -oi2
+		acc[17] = or2
+		return
+	}
+	var fs float64
 	x0r := s[0] + s[19]
 	x0i := s[1] - s[18]
 	x1r := s[2] + s[21]
 	x1i := s[3] - s[20]
 	x2r := s[4] + s[23]
 	x2i := s[5] - s[22]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] = or0
 	acc[1] = oi0
 	acc[18] = -oi0
 	acc[19] = or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] = or1
 	acc[3] = oi1
 	acc[20] = -oi1
 	acc[21] = or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] = or2
 	acc[5] = oi2
 	acc[22] = -oi2
@@ -261,20 +1349,170 @@ func hopProj0Set[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] - s[14]
 	x2r = s[10] + s[17]
 	x2i = s[11] - s[16]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] = or0
 	acc[7] = oi0
 	acc[12] = -oi0
 	acc[13] = or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] = or1
 	acc[9] = oi1
 	acc[14] = -oi1
 	acc[15] = or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] = or2
 	acc[11] = oi2
 	acc[16] = -oi2
@@ -284,26 +1522,288 @@ func hopProj0Set[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf0Set stores to acc the hop +x: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = +i U h_0, r_2 = +i U h_1.
 func hopHalf0Set[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] = or0
+		acc[1] = oi0
+		acc[18] = -oi0
+		acc[19] = or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] = or1
+		acc[3] = oi1
+		acc[20] = -oi1
+		acc[21] = or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] = or2
+		acc[5] = oi2
+		acc[22] = -oi2
+		acc[23] = or2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] = or0
+		acc[7] = oi0
+		acc[12] = -oi0
+		acc[13] = or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] = or1
+		acc[9] = oi1
+		acc[14] = -oi1
+		acc[15] = or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] = or2
+		acc[11] = oi2
+		acc[16] = -oi2
+		acc[17] = or2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] = or0
 	acc[1] = oi0
 	acc[18] = -oi0
 	acc[19] = or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] = or1
 	acc[3] = oi1
 	acc[20] = -oi1
 	acc[21] = or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] = or2
 	acc[5] = oi2
 	acc[22] = -oi2
@@ -314,20 +1814,170 @@ func hopHalf0Set[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] = or0
 	acc[7] = oi0
 	acc[12] = -oi0
 	acc[13] = or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] = or1
 	acc[9] = oi1
 	acc[14] = -oi1
 	acc[15] = or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] = or2
 	acc[11] = oi2
 	acc[16] = -oi2
@@ -337,26 +1987,288 @@ func hopHalf0Set[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj1 adds to acc the hop -x: U times the projection of s (h_0 = psi_0 +i psi_3, h_1 = psi_1 +i psi_2),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = -i U h_0, r_2 = -i U h_1.
 func hopProj1[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] - s[19]
+		x0i := s[1] + s[18]
+		x1r := s[2] - s[21]
+		x1i := s[3] + s[20]
+		x2r := s[4] - s[23]
+		x2i := s[5] + s[22]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] += oi0
+		acc[19] -= or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] += oi1
+		acc[21] -= or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] += oi2
+		acc[23] -= or2
+		x0r = s[6] - s[13]
+		x0i = s[7] + s[12]
+		x1r = s[8] - s[15]
+		x1i = s[9] + s[14]
+		x2r = s[10] - s[17]
+		x2i = s[11] + s[16]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] += oi0
+		acc[13] -= or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] += oi1
+		acc[15] -= or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] += oi2
+		acc[17] -= or2
+		return
+	}
+	var fs float64
 	x0r := s[0] - s[19]
 	x0i := s[1] + s[18]
 	x1r := s[2] - s[21]
 	x1i := s[3] + s[20]
 	x2r := s[4] - s[23]
 	x2i := s[5] + s[22]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] += oi0
 	acc[19] -= or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] += oi1
 	acc[21] -= or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] += oi2
@@ -367,20 +2279,170 @@ func hopProj1[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] + s[14]
 	x2r = s[10] - s[17]
 	x2i = s[11] + s[16]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] += oi0
 	acc[13] -= or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] += oi1
 	acc[15] -= or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] += oi2
@@ -390,26 +2452,288 @@ func hopProj1[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf1 adds to acc the hop -x: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = -i U h_0, r_2 = -i U h_1.
 func hopHalf1[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] += oi0
+		acc[19] -= or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] += oi1
+		acc[21] -= or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] += oi2
+		acc[23] -= or2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] += oi0
+		acc[13] -= or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] += oi1
+		acc[15] -= or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] += oi2
+		acc[17] -= or2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] += oi0
 	acc[19] -= or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] += oi1
 	acc[21] -= or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] += oi2
@@ -420,20 +2744,170 @@ func hopHalf1[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] += oi0
 	acc[13] -= or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] += oi1
 	acc[15] -= or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] += oi2
@@ -443,26 +2917,288 @@ func hopHalf1[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj2 adds to acc the hop +y: U times the projection of s (h_0 = psi_0 +1 psi_3, h_1 = psi_1 -1 psi_2),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = +1 U h_0, r_2 = -1 U h_1.
 func hopProj2[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] + s[18]
+		x0i := s[1] + s[19]
+		x1r := s[2] + s[20]
+		x1i := s[3] + s[21]
+		x2r := s[4] + s[22]
+		x2i := s[5] + s[23]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] += or0
+		acc[19] += oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] += or1
+		acc[21] += oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] += or2
+		acc[23] += oi2
+		x0r = s[6] - s[12]
+		x0i = s[7] - s[13]
+		x1r = s[8] - s[14]
+		x1i = s[9] - s[15]
+		x2r = s[10] - s[16]
+		x2i = s[11] - s[17]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] -= or0
+		acc[13] -= oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] -= or1
+		acc[15] -= oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] -= or2
+		acc[17] -= oi2
+		return
+	}
+	var fs float64
 	x0r := s[0] + s[18]
 	x0i := s[1] + s[19]
 	x1r := s[2] + s[20]
 	x1i := s[3] + s[21]
 	x2r := s[4] + s[22]
 	x2i := s[5] + s[23]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] += or0
 	acc[19] += oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] += or1
 	acc[21] += oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] += or2
@@ -473,20 +3209,170 @@ func hopProj2[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] - s[15]
 	x2r = s[10] - s[16]
 	x2i = s[11] - s[17]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] -= or0
 	acc[13] -= oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] -= or1
 	acc[15] -= oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] -= or2
@@ -496,26 +3382,288 @@ func hopProj2[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf2 adds to acc the hop +y: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = +1 U h_0, r_2 = -1 U h_1.
 func hopHalf2[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] += or0
+		acc[19] += oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] += or1
+		acc[21] += oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] += or2
+		acc[23] += oi2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] -= or0
+		acc[13] -= oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] -= or1
+		acc[15] -= oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] -= or2
+		acc[17] -= oi2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] += or0
 	acc[19] += oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] += or1
 	acc[21] += oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] += or2
@@ -526,20 +3674,170 @@ func hopHalf2[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] -= or0
 	acc[13] -= oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] -= or1
 	acc[15] -= oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] -= or2
@@ -549,26 +3847,288 @@ func hopHalf2[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj3 adds to acc the hop -y: U times the projection of s (h_0 = psi_0 -1 psi_3, h_1 = psi_1 +1 psi_2),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = -1 U h_0, r_2 = +1 U h_1.
 func hopProj3[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] - s[18]
+		x0i := s[1] - s[19]
+		x1r := s[2] - s[20]
+		x1i := s[3] - s[21]
+		x2r := s[4] - s[22]
+		x2i := s[5] - s[23]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] -= or0
+		acc[19] -= oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] -= or1
+		acc[21] -= oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] -= or2
+		acc[23] -= oi2
+		x0r = s[6] + s[12]
+		x0i = s[7] + s[13]
+		x1r = s[8] + s[14]
+		x1i = s[9] + s[15]
+		x2r = s[10] + s[16]
+		x2i = s[11] + s[17]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] += or0
+		acc[13] += oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] += or1
+		acc[15] += oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] += or2
+		acc[17] += oi2
+		return
+	}
+	var fs float64
 	x0r := s[0] - s[18]
 	x0i := s[1] - s[19]
 	x1r := s[2] - s[20]
 	x1i := s[3] - s[21]
 	x2r := s[4] - s[22]
 	x2i := s[5] - s[23]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] -= or0
 	acc[19] -= oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] -= or1
 	acc[21] -= oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] -= or2
@@ -579,20 +4139,170 @@ func hopProj3[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] + s[15]
 	x2r = s[10] + s[16]
 	x2i = s[11] + s[17]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] += or0
 	acc[13] += oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] += or1
 	acc[15] += oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] += or2
@@ -602,26 +4312,288 @@ func hopProj3[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf3 adds to acc the hop -y: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_3 = -1 U h_0, r_2 = +1 U h_1.
 func hopHalf3[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[18] -= or0
+		acc[19] -= oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[20] -= or1
+		acc[21] -= oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[22] -= or2
+		acc[23] -= oi2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[12] += or0
+		acc[13] += oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[14] += or1
+		acc[15] += oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[16] += or2
+		acc[17] += oi2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[18] -= or0
 	acc[19] -= oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[20] -= or1
 	acc[21] -= oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[22] -= or2
@@ -632,20 +4604,170 @@ func hopHalf3[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[12] += or0
 	acc[13] += oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[14] += or1
 	acc[15] += oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[16] += or2
@@ -655,26 +4777,288 @@ func hopHalf3[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj4 adds to acc the hop +z: U times the projection of s (h_0 = psi_0 -i psi_2, h_1 = psi_1 +i psi_3),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = +i U h_0, r_3 = -i U h_1.
 func hopProj4[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] + s[13]
+		x0i := s[1] - s[12]
+		x1r := s[2] + s[15]
+		x1i := s[3] - s[14]
+		x2r := s[4] + s[17]
+		x2i := s[5] - s[16]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] -= oi0
+		acc[13] += or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] -= oi1
+		acc[15] += or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] -= oi2
+		acc[17] += or2
+		x0r = s[6] - s[19]
+		x0i = s[7] + s[18]
+		x1r = s[8] - s[21]
+		x1i = s[9] + s[20]
+		x2r = s[10] - s[23]
+		x2i = s[11] + s[22]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] += oi0
+		acc[19] -= or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] += oi1
+		acc[21] -= or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] += oi2
+		acc[23] -= or2
+		return
+	}
+	var fs float64
 	x0r := s[0] + s[13]
 	x0i := s[1] - s[12]
 	x1r := s[2] + s[15]
 	x1i := s[3] - s[14]
 	x2r := s[4] + s[17]
 	x2i := s[5] - s[16]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] -= oi0
 	acc[13] += or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] -= oi1
 	acc[15] += or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] -= oi2
@@ -685,20 +5069,170 @@ func hopProj4[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] + s[20]
 	x2r = s[10] - s[23]
 	x2i = s[11] + s[22]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] += oi0
 	acc[19] -= or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] += oi1
 	acc[21] -= or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] += oi2
@@ -708,26 +5242,288 @@ func hopProj4[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf4 adds to acc the hop +z: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = +i U h_0, r_3 = -i U h_1.
 func hopHalf4[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] -= oi0
+		acc[13] += or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] -= oi1
+		acc[15] += or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] -= oi2
+		acc[17] += or2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] += oi0
+		acc[19] -= or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] += oi1
+		acc[21] -= or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] += oi2
+		acc[23] -= or2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] -= oi0
 	acc[13] += or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] -= oi1
 	acc[15] += or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] -= oi2
@@ -738,20 +5534,170 @@ func hopHalf4[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] += oi0
 	acc[19] -= or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] += oi1
 	acc[21] -= or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] += oi2
@@ -761,26 +5707,288 @@ func hopHalf4[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj5 adds to acc the hop -z: U times the projection of s (h_0 = psi_0 +i psi_2, h_1 = psi_1 -i psi_3),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = -i U h_0, r_3 = +i U h_1.
 func hopProj5[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] - s[13]
+		x0i := s[1] + s[12]
+		x1r := s[2] - s[15]
+		x1i := s[3] + s[14]
+		x2r := s[4] - s[17]
+		x2i := s[5] + s[16]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] += oi0
+		acc[13] -= or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] += oi1
+		acc[15] -= or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] += oi2
+		acc[17] -= or2
+		x0r = s[6] + s[19]
+		x0i = s[7] - s[18]
+		x1r = s[8] + s[21]
+		x1i = s[9] - s[20]
+		x2r = s[10] + s[23]
+		x2i = s[11] - s[22]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] -= oi0
+		acc[19] += or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] -= oi1
+		acc[21] += or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] -= oi2
+		acc[23] += or2
+		return
+	}
+	var fs float64
 	x0r := s[0] - s[13]
 	x0i := s[1] + s[12]
 	x1r := s[2] - s[15]
 	x1i := s[3] + s[14]
 	x2r := s[4] - s[17]
 	x2i := s[5] + s[16]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] += oi0
 	acc[13] -= or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] += oi1
 	acc[15] -= or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] += oi2
@@ -791,20 +5999,170 @@ func hopProj5[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] - s[20]
 	x2r = s[10] + s[23]
 	x2i = s[11] - s[22]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] -= oi0
 	acc[19] += or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] -= oi1
 	acc[21] += or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] -= oi2
@@ -814,26 +6172,288 @@ func hopProj5[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf5 adds to acc the hop -z: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = -i U h_0, r_3 = +i U h_1.
 func hopHalf5[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] += oi0
+		acc[13] -= or0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] += oi1
+		acc[15] -= or1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] += oi2
+		acc[17] -= or2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] -= oi0
+		acc[19] += or0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] -= oi1
+		acc[21] += or1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] -= oi2
+		acc[23] += or2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] += oi0
 	acc[13] -= or0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] += oi1
 	acc[15] -= or1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] += oi2
@@ -844,20 +6464,170 @@ func hopHalf5[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] -= oi0
 	acc[19] += or0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] -= oi1
 	acc[21] += or1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] -= oi2
@@ -867,26 +6637,288 @@ func hopHalf5[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj6 adds to acc the hop +t: U times the projection of s (h_0 = psi_0 -1 psi_2, h_1 = psi_1 -1 psi_3),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = -1 U h_0, r_3 = -1 U h_1.
 func hopProj6[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] - s[12]
+		x0i := s[1] - s[13]
+		x1r := s[2] - s[14]
+		x1i := s[3] - s[15]
+		x2r := s[4] - s[16]
+		x2i := s[5] - s[17]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] -= or0
+		acc[13] -= oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] -= or1
+		acc[15] -= oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] -= or2
+		acc[17] -= oi2
+		x0r = s[6] - s[18]
+		x0i = s[7] - s[19]
+		x1r = s[8] - s[20]
+		x1i = s[9] - s[21]
+		x2r = s[10] - s[22]
+		x2i = s[11] - s[23]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] -= or0
+		acc[19] -= oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] -= or1
+		acc[21] -= oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] -= or2
+		acc[23] -= oi2
+		return
+	}
+	var fs float64
 	x0r := s[0] - s[12]
 	x0i := s[1] - s[13]
 	x1r := s[2] - s[14]
 	x1i := s[3] - s[15]
 	x2r := s[4] - s[16]
 	x2i := s[5] - s[17]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] -= or0
 	acc[13] -= oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] -= or1
 	acc[15] -= oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] -= or2
@@ -897,20 +6929,170 @@ func hopProj6[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] - s[21]
 	x2r = s[10] - s[22]
 	x2i = s[11] - s[23]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] -= or0
 	acc[19] -= oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] -= or1
 	acc[21] -= oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] -= or2
@@ -920,26 +7102,288 @@ func hopProj6[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf6 adds to acc the hop +t: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = -1 U h_0, r_3 = -1 U h_1.
 func hopHalf6[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] -= or0
+		acc[13] -= oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] -= or1
+		acc[15] -= oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] -= or2
+		acc[17] -= oi2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] -= or0
+		acc[19] -= oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] -= or1
+		acc[21] -= oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] -= or2
+		acc[23] -= oi2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] -= or0
 	acc[13] -= oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] -= or1
 	acc[15] -= oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] -= or2
@@ -950,20 +7394,170 @@ func hopHalf6[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] -= or0
 	acc[19] -= oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] -= or1
 	acc[21] -= oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] -= or2
@@ -973,26 +7567,288 @@ func hopHalf6[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // hopProj7 adds to acc the hop -t: U times the projection of s (h_0 = psi_0 +1 psi_2, h_1 = psi_1 +1 psi_3),
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = +1 U h_0, r_3 = +1 U h_1.
 func hopProj7[F Real](acc *[24]F, s *[24]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := s[0] + s[12]
+		x0i := s[1] + s[13]
+		x1r := s[2] + s[14]
+		x1i := s[3] + s[15]
+		x2r := s[4] + s[16]
+		x2i := s[5] + s[17]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] += or0
+		acc[13] += oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] += or1
+		acc[15] += oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] += or2
+		acc[17] += oi2
+		x0r = s[6] + s[18]
+		x0i = s[7] + s[19]
+		x1r = s[8] + s[20]
+		x1i = s[9] + s[21]
+		x2r = s[10] + s[22]
+		x2i = s[11] + s[23]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] += or0
+		acc[19] += oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] += or1
+		acc[21] += oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] += or2
+		acc[23] += oi2
+		return
+	}
+	var fs float64
 	x0r := s[0] + s[12]
 	x0i := s[1] + s[13]
 	x1r := s[2] + s[14]
 	x1i := s[3] + s[15]
 	x2r := s[4] + s[16]
 	x2i := s[5] + s[17]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] += or0
 	acc[13] += oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] += or1
 	acc[15] += oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] += or2
@@ -1003,20 +7859,170 @@ func hopProj7[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 	x1i = s[9] + s[21]
 	x2r = s[10] + s[22]
 	x2i = s[11] + s[23]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] += or0
 	acc[19] += oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] += or1
 	acc[21] += oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] += or2
@@ -1026,26 +8032,288 @@ func hopProj7[F Real](acc *[24]F, s *[24]F, u *[18]F) {
 // hopHalf7 adds to acc the hop -t: U times the received half-spinor h,
 // reconstructed as r_0 = U h_0, r_1 = U h_1, r_2 = +1 U h_0, r_3 = +1 U h_1.
 func hopHalf7[F Real](acc *[24]F, h *[12]F, u *[18]F) {
+	if unsafe.Sizeof(acc[0]) == 8 {
+		x0r := h[0]
+		x0i := h[1]
+		x1r := h[2]
+		x1i := h[3]
+		x2r := h[4]
+		x2i := h[5]
+		or0 := F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 := F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[0] += or0
+		acc[1] += oi0
+		acc[12] += or0
+		acc[13] += oi0
+		or1 := F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 := F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[2] += or1
+		acc[3] += oi1
+		acc[14] += or1
+		acc[15] += oi1
+		or2 := F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 := F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[4] += or2
+		acc[5] += oi2
+		acc[16] += or2
+		acc[17] += oi2
+		x0r = h[6]
+		x0i = h[7]
+		x1r = h[8]
+		x1i = h[9]
+		x2r = h[10]
+		x2i = h[11]
+		or0 = F(u[0] * x0r)
+		or0 = or0 + F(-u[1]*x0i)
+		or0 = or0 + F(u[2]*x1r)
+		or0 = or0 + F(-u[3]*x1i)
+		or0 = or0 + F(u[4]*x2r)
+		or0 = or0 + F(-u[5]*x2i)
+		oi0 = F(u[0] * x0i)
+		oi0 = oi0 + F(u[1]*x0r)
+		oi0 = oi0 + F(u[2]*x1i)
+		oi0 = oi0 + F(u[3]*x1r)
+		oi0 = oi0 + F(u[4]*x2i)
+		oi0 = oi0 + F(u[5]*x2r)
+		acc[6] += or0
+		acc[7] += oi0
+		acc[18] += or0
+		acc[19] += oi0
+		or1 = F(u[6] * x0r)
+		or1 = or1 + F(-u[7]*x0i)
+		or1 = or1 + F(u[8]*x1r)
+		or1 = or1 + F(-u[9]*x1i)
+		or1 = or1 + F(u[10]*x2r)
+		or1 = or1 + F(-u[11]*x2i)
+		oi1 = F(u[6] * x0i)
+		oi1 = oi1 + F(u[7]*x0r)
+		oi1 = oi1 + F(u[8]*x1i)
+		oi1 = oi1 + F(u[9]*x1r)
+		oi1 = oi1 + F(u[10]*x2i)
+		oi1 = oi1 + F(u[11]*x2r)
+		acc[8] += or1
+		acc[9] += oi1
+		acc[20] += or1
+		acc[21] += oi1
+		or2 = F(u[12] * x0r)
+		or2 = or2 + F(-u[13]*x0i)
+		or2 = or2 + F(u[14]*x1r)
+		or2 = or2 + F(-u[15]*x1i)
+		or2 = or2 + F(u[16]*x2r)
+		or2 = or2 + F(-u[17]*x2i)
+		oi2 = F(u[12] * x0i)
+		oi2 = oi2 + F(u[13]*x0r)
+		oi2 = oi2 + F(u[14]*x1i)
+		oi2 = oi2 + F(u[15]*x1r)
+		oi2 = oi2 + F(u[16]*x2i)
+		oi2 = oi2 + F(u[17]*x2r)
+		acc[10] += or2
+		acc[11] += oi2
+		acc[22] += or2
+		acc[23] += oi2
+		return
+	}
+	var fs float64
 	x0r := h[0]
 	x0i := h[1]
 	x1r := h[2]
 	x1i := h[3]
 	x2r := h[4]
 	x2i := h[5]
-	or0 := u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 := u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 := F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 := F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[0] += or0
 	acc[1] += oi0
 	acc[12] += or0
 	acc[13] += oi0
-	or1 := u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 := u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 := F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 := F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[2] += or1
 	acc[3] += oi1
 	acc[14] += or1
 	acc[15] += oi1
-	or2 := u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 := u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 := F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 := F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[4] += or2
 	acc[5] += oi2
 	acc[16] += or2
@@ -1056,20 +8324,170 @@ func hopHalf7[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 	x1i = h[9]
 	x2r = h[10]
 	x2i = h[11]
-	or0 = u[0]*x0r - u[1]*x0i + u[2]*x1r - u[3]*x1i + u[4]*x2r - u[5]*x2i
-	oi0 = u[0]*x0i + u[1]*x0r + u[2]*x1i + u[3]*x1r + u[4]*x2i + u[5]*x2r
+	or0 = F(u[0] * x0r)
+	fs = float64(-u[1])*float64(x0i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[1]), float32(x0i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[2])*float64(x1r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[3])*float64(x1i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[3]), float32(x1i), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(u[4])*float64(x2r) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2r), float32(or0)))
+	}
+	or0 = F(fs)
+	fs = float64(-u[5])*float64(x2i) + float64(or0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[5]), float32(x2i), float32(or0)))
+	}
+	or0 = F(fs)
+	oi0 = F(u[0] * x0i)
+	fs = float64(u[1])*float64(x0r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[1]), float32(x0r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[2])*float64(x1i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[2]), float32(x1i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[3])*float64(x1r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[3]), float32(x1r), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[4])*float64(x2i) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[4]), float32(x2i), float32(oi0)))
+	}
+	oi0 = F(fs)
+	fs = float64(u[5])*float64(x2r) + float64(oi0)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[5]), float32(x2r), float32(oi0)))
+	}
+	oi0 = F(fs)
 	acc[6] += or0
 	acc[7] += oi0
 	acc[18] += or0
 	acc[19] += oi0
-	or1 = u[6]*x0r - u[7]*x0i + u[8]*x1r - u[9]*x1i + u[10]*x2r - u[11]*x2i
-	oi1 = u[6]*x0i + u[7]*x0r + u[8]*x1i + u[9]*x1r + u[10]*x2i + u[11]*x2r
+	or1 = F(u[6] * x0r)
+	fs = float64(-u[7])*float64(x0i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[7]), float32(x0i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[8])*float64(x1r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[9])*float64(x1i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[9]), float32(x1i), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(u[10])*float64(x2r) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2r), float32(or1)))
+	}
+	or1 = F(fs)
+	fs = float64(-u[11])*float64(x2i) + float64(or1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[11]), float32(x2i), float32(or1)))
+	}
+	or1 = F(fs)
+	oi1 = F(u[6] * x0i)
+	fs = float64(u[7])*float64(x0r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[7]), float32(x0r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[8])*float64(x1i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[8]), float32(x1i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[9])*float64(x1r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[9]), float32(x1r), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[10])*float64(x2i) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[10]), float32(x2i), float32(oi1)))
+	}
+	oi1 = F(fs)
+	fs = float64(u[11])*float64(x2r) + float64(oi1)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[11]), float32(x2r), float32(oi1)))
+	}
+	oi1 = F(fs)
 	acc[8] += or1
 	acc[9] += oi1
 	acc[20] += or1
 	acc[21] += oi1
-	or2 = u[12]*x0r - u[13]*x0i + u[14]*x1r - u[15]*x1i + u[16]*x2r - u[17]*x2i
-	oi2 = u[12]*x0i + u[13]*x0r + u[14]*x1i + u[15]*x1r + u[16]*x2i + u[17]*x2r
+	or2 = F(u[12] * x0r)
+	fs = float64(-u[13])*float64(x0i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[13]), float32(x0i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[14])*float64(x1r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[15])*float64(x1i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[15]), float32(x1i), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(u[16])*float64(x2r) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2r), float32(or2)))
+	}
+	or2 = F(fs)
+	fs = float64(-u[17])*float64(x2i) + float64(or2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-u[17]), float32(x2i), float32(or2)))
+	}
+	or2 = F(fs)
+	oi2 = F(u[12] * x0i)
+	fs = float64(u[13])*float64(x0r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[13]), float32(x0r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[14])*float64(x1i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[14]), float32(x1i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[15])*float64(x1r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[15]), float32(x1r), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[16])*float64(x2i) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[16]), float32(x2i), float32(oi2)))
+	}
+	oi2 = F(fs)
+	fs = float64(u[17])*float64(x2r) + float64(oi2)
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(u[17]), float32(x2r), float32(oi2)))
+	}
+	oi2 = F(fs)
 	acc[10] += or2
 	acc[11] += oi2
 	acc[22] += or2
@@ -1080,16 +8498,752 @@ func hopHalf7[F Real](acc *[24]F, h *[12]F, u *[18]F) {
 // CloverPacked) and the 6 complex components x (re/im interleaved).
 // y must not overlap x.
 func cloverBlock[F Real](m *[36]F, x, y *[12]F) {
-	y[0] = m[0]*x[0] + m[6]*x[2] + m[7]*x[3] + m[8]*x[4] + m[9]*x[5] + m[12]*x[6] + m[13]*x[7] + m[18]*x[8] + m[19]*x[9] + m[26]*x[10] + m[27]*x[11]
-	y[1] = m[0]*x[1] + m[6]*x[3] - m[7]*x[2] + m[8]*x[5] - m[9]*x[4] + m[12]*x[7] - m[13]*x[6] + m[18]*x[9] - m[19]*x[8] + m[26]*x[11] - m[27]*x[10]
-	y[2] = m[1]*x[2] + m[6]*x[0] - m[7]*x[1] + m[10]*x[4] + m[11]*x[5] + m[14]*x[6] + m[15]*x[7] + m[20]*x[8] + m[21]*x[9] + m[28]*x[10] + m[29]*x[11]
-	y[3] = m[1]*x[3] + m[6]*x[1] + m[7]*x[0] + m[10]*x[5] - m[11]*x[4] + m[14]*x[7] - m[15]*x[6] + m[20]*x[9] - m[21]*x[8] + m[28]*x[11] - m[29]*x[10]
-	y[4] = m[2]*x[4] + m[8]*x[0] - m[9]*x[1] + m[10]*x[2] - m[11]*x[3] + m[16]*x[6] + m[17]*x[7] + m[22]*x[8] + m[23]*x[9] + m[30]*x[10] + m[31]*x[11]
-	y[5] = m[2]*x[5] + m[8]*x[1] + m[9]*x[0] + m[10]*x[3] + m[11]*x[2] + m[16]*x[7] - m[17]*x[6] + m[22]*x[9] - m[23]*x[8] + m[30]*x[11] - m[31]*x[10]
-	y[6] = m[3]*x[6] + m[12]*x[0] - m[13]*x[1] + m[14]*x[2] - m[15]*x[3] + m[16]*x[4] - m[17]*x[5] + m[24]*x[8] + m[25]*x[9] + m[32]*x[10] + m[33]*x[11]
-	y[7] = m[3]*x[7] + m[12]*x[1] + m[13]*x[0] + m[14]*x[3] + m[15]*x[2] + m[16]*x[5] + m[17]*x[4] + m[24]*x[9] - m[25]*x[8] + m[32]*x[11] - m[33]*x[10]
-	y[8] = m[4]*x[8] + m[18]*x[0] - m[19]*x[1] + m[20]*x[2] - m[21]*x[3] + m[22]*x[4] - m[23]*x[5] + m[24]*x[6] - m[25]*x[7] + m[34]*x[10] + m[35]*x[11]
-	y[9] = m[4]*x[9] + m[18]*x[1] + m[19]*x[0] + m[20]*x[3] + m[21]*x[2] + m[22]*x[5] + m[23]*x[4] + m[24]*x[7] + m[25]*x[6] + m[34]*x[11] - m[35]*x[10]
-	y[10] = m[5]*x[10] + m[26]*x[0] - m[27]*x[1] + m[28]*x[2] - m[29]*x[3] + m[30]*x[4] - m[31]*x[5] + m[32]*x[6] - m[33]*x[7] + m[34]*x[8] - m[35]*x[9]
-	y[11] = m[5]*x[11] + m[26]*x[1] + m[27]*x[0] + m[28]*x[3] + m[29]*x[2] + m[30]*x[5] + m[31]*x[4] + m[32]*x[7] + m[33]*x[6] + m[34]*x[9] + m[35]*x[8]
+	if unsafe.Sizeof(m[0]) == 8 {
+		y[0] = F(m[0] * x[0])
+		y[0] = y[0] + F(m[6]*x[2])
+		y[0] = y[0] + F(m[7]*x[3])
+		y[0] = y[0] + F(m[8]*x[4])
+		y[0] = y[0] + F(m[9]*x[5])
+		y[0] = y[0] + F(m[12]*x[6])
+		y[0] = y[0] + F(m[13]*x[7])
+		y[0] = y[0] + F(m[18]*x[8])
+		y[0] = y[0] + F(m[19]*x[9])
+		y[0] = y[0] + F(m[26]*x[10])
+		y[0] = y[0] + F(m[27]*x[11])
+		y[1] = F(m[0] * x[1])
+		y[1] = y[1] + F(m[6]*x[3])
+		y[1] = y[1] + F(-m[7]*x[2])
+		y[1] = y[1] + F(m[8]*x[5])
+		y[1] = y[1] + F(-m[9]*x[4])
+		y[1] = y[1] + F(m[12]*x[7])
+		y[1] = y[1] + F(-m[13]*x[6])
+		y[1] = y[1] + F(m[18]*x[9])
+		y[1] = y[1] + F(-m[19]*x[8])
+		y[1] = y[1] + F(m[26]*x[11])
+		y[1] = y[1] + F(-m[27]*x[10])
+		y[2] = F(m[1] * x[2])
+		y[2] = y[2] + F(m[6]*x[0])
+		y[2] = y[2] + F(-m[7]*x[1])
+		y[2] = y[2] + F(m[10]*x[4])
+		y[2] = y[2] + F(m[11]*x[5])
+		y[2] = y[2] + F(m[14]*x[6])
+		y[2] = y[2] + F(m[15]*x[7])
+		y[2] = y[2] + F(m[20]*x[8])
+		y[2] = y[2] + F(m[21]*x[9])
+		y[2] = y[2] + F(m[28]*x[10])
+		y[2] = y[2] + F(m[29]*x[11])
+		y[3] = F(m[1] * x[3])
+		y[3] = y[3] + F(m[6]*x[1])
+		y[3] = y[3] + F(m[7]*x[0])
+		y[3] = y[3] + F(m[10]*x[5])
+		y[3] = y[3] + F(-m[11]*x[4])
+		y[3] = y[3] + F(m[14]*x[7])
+		y[3] = y[3] + F(-m[15]*x[6])
+		y[3] = y[3] + F(m[20]*x[9])
+		y[3] = y[3] + F(-m[21]*x[8])
+		y[3] = y[3] + F(m[28]*x[11])
+		y[3] = y[3] + F(-m[29]*x[10])
+		y[4] = F(m[2] * x[4])
+		y[4] = y[4] + F(m[8]*x[0])
+		y[4] = y[4] + F(-m[9]*x[1])
+		y[4] = y[4] + F(m[10]*x[2])
+		y[4] = y[4] + F(-m[11]*x[3])
+		y[4] = y[4] + F(m[16]*x[6])
+		y[4] = y[4] + F(m[17]*x[7])
+		y[4] = y[4] + F(m[22]*x[8])
+		y[4] = y[4] + F(m[23]*x[9])
+		y[4] = y[4] + F(m[30]*x[10])
+		y[4] = y[4] + F(m[31]*x[11])
+		y[5] = F(m[2] * x[5])
+		y[5] = y[5] + F(m[8]*x[1])
+		y[5] = y[5] + F(m[9]*x[0])
+		y[5] = y[5] + F(m[10]*x[3])
+		y[5] = y[5] + F(m[11]*x[2])
+		y[5] = y[5] + F(m[16]*x[7])
+		y[5] = y[5] + F(-m[17]*x[6])
+		y[5] = y[5] + F(m[22]*x[9])
+		y[5] = y[5] + F(-m[23]*x[8])
+		y[5] = y[5] + F(m[30]*x[11])
+		y[5] = y[5] + F(-m[31]*x[10])
+		y[6] = F(m[3] * x[6])
+		y[6] = y[6] + F(m[12]*x[0])
+		y[6] = y[6] + F(-m[13]*x[1])
+		y[6] = y[6] + F(m[14]*x[2])
+		y[6] = y[6] + F(-m[15]*x[3])
+		y[6] = y[6] + F(m[16]*x[4])
+		y[6] = y[6] + F(-m[17]*x[5])
+		y[6] = y[6] + F(m[24]*x[8])
+		y[6] = y[6] + F(m[25]*x[9])
+		y[6] = y[6] + F(m[32]*x[10])
+		y[6] = y[6] + F(m[33]*x[11])
+		y[7] = F(m[3] * x[7])
+		y[7] = y[7] + F(m[12]*x[1])
+		y[7] = y[7] + F(m[13]*x[0])
+		y[7] = y[7] + F(m[14]*x[3])
+		y[7] = y[7] + F(m[15]*x[2])
+		y[7] = y[7] + F(m[16]*x[5])
+		y[7] = y[7] + F(m[17]*x[4])
+		y[7] = y[7] + F(m[24]*x[9])
+		y[7] = y[7] + F(-m[25]*x[8])
+		y[7] = y[7] + F(m[32]*x[11])
+		y[7] = y[7] + F(-m[33]*x[10])
+		y[8] = F(m[4] * x[8])
+		y[8] = y[8] + F(m[18]*x[0])
+		y[8] = y[8] + F(-m[19]*x[1])
+		y[8] = y[8] + F(m[20]*x[2])
+		y[8] = y[8] + F(-m[21]*x[3])
+		y[8] = y[8] + F(m[22]*x[4])
+		y[8] = y[8] + F(-m[23]*x[5])
+		y[8] = y[8] + F(m[24]*x[6])
+		y[8] = y[8] + F(-m[25]*x[7])
+		y[8] = y[8] + F(m[34]*x[10])
+		y[8] = y[8] + F(m[35]*x[11])
+		y[9] = F(m[4] * x[9])
+		y[9] = y[9] + F(m[18]*x[1])
+		y[9] = y[9] + F(m[19]*x[0])
+		y[9] = y[9] + F(m[20]*x[3])
+		y[9] = y[9] + F(m[21]*x[2])
+		y[9] = y[9] + F(m[22]*x[5])
+		y[9] = y[9] + F(m[23]*x[4])
+		y[9] = y[9] + F(m[24]*x[7])
+		y[9] = y[9] + F(m[25]*x[6])
+		y[9] = y[9] + F(m[34]*x[11])
+		y[9] = y[9] + F(-m[35]*x[10])
+		y[10] = F(m[5] * x[10])
+		y[10] = y[10] + F(m[26]*x[0])
+		y[10] = y[10] + F(-m[27]*x[1])
+		y[10] = y[10] + F(m[28]*x[2])
+		y[10] = y[10] + F(-m[29]*x[3])
+		y[10] = y[10] + F(m[30]*x[4])
+		y[10] = y[10] + F(-m[31]*x[5])
+		y[10] = y[10] + F(m[32]*x[6])
+		y[10] = y[10] + F(-m[33]*x[7])
+		y[10] = y[10] + F(m[34]*x[8])
+		y[10] = y[10] + F(-m[35]*x[9])
+		y[11] = F(m[5] * x[11])
+		y[11] = y[11] + F(m[26]*x[1])
+		y[11] = y[11] + F(m[27]*x[0])
+		y[11] = y[11] + F(m[28]*x[3])
+		y[11] = y[11] + F(m[29]*x[2])
+		y[11] = y[11] + F(m[30]*x[5])
+		y[11] = y[11] + F(m[31]*x[4])
+		y[11] = y[11] + F(m[32]*x[7])
+		y[11] = y[11] + F(m[33]*x[6])
+		y[11] = y[11] + F(m[34]*x[9])
+		y[11] = y[11] + F(m[35]*x[8])
+		return
+	}
+	var fs float64
+	y[0] = F(m[0] * x[0])
+	fs = float64(m[6])*float64(x[2]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[6]), float32(x[2]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[7])*float64(x[3]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[7]), float32(x[3]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[8])*float64(x[4]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[8]), float32(x[4]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[9])*float64(x[5]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[9]), float32(x[5]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[12])*float64(x[6]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[12]), float32(x[6]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[13])*float64(x[7]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[13]), float32(x[7]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[18])*float64(x[8]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[18]), float32(x[8]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[19])*float64(x[9]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[19]), float32(x[9]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[26])*float64(x[10]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[26]), float32(x[10]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	fs = float64(m[27])*float64(x[11]) + float64(y[0])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[27]), float32(x[11]), float32(y[0])))
+	}
+	y[0] = F(fs)
+	y[1] = F(m[0] * x[1])
+	fs = float64(m[6])*float64(x[3]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[6]), float32(x[3]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(-m[7])*float64(x[2]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[7]), float32(x[2]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(m[8])*float64(x[5]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[8]), float32(x[5]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(-m[9])*float64(x[4]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[9]), float32(x[4]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(m[12])*float64(x[7]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[12]), float32(x[7]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(-m[13])*float64(x[6]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[13]), float32(x[6]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(m[18])*float64(x[9]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[18]), float32(x[9]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(-m[19])*float64(x[8]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[19]), float32(x[8]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(m[26])*float64(x[11]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[26]), float32(x[11]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	fs = float64(-m[27])*float64(x[10]) + float64(y[1])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[27]), float32(x[10]), float32(y[1])))
+	}
+	y[1] = F(fs)
+	y[2] = F(m[1] * x[2])
+	fs = float64(m[6])*float64(x[0]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[6]), float32(x[0]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(-m[7])*float64(x[1]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[7]), float32(x[1]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[10])*float64(x[4]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[10]), float32(x[4]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[11])*float64(x[5]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[11]), float32(x[5]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[14])*float64(x[6]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[14]), float32(x[6]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[15])*float64(x[7]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[15]), float32(x[7]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[20])*float64(x[8]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[20]), float32(x[8]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[21])*float64(x[9]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[21]), float32(x[9]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[28])*float64(x[10]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[28]), float32(x[10]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	fs = float64(m[29])*float64(x[11]) + float64(y[2])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[29]), float32(x[11]), float32(y[2])))
+	}
+	y[2] = F(fs)
+	y[3] = F(m[1] * x[3])
+	fs = float64(m[6])*float64(x[1]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[6]), float32(x[1]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(m[7])*float64(x[0]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[7]), float32(x[0]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(m[10])*float64(x[5]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[10]), float32(x[5]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(-m[11])*float64(x[4]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[11]), float32(x[4]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(m[14])*float64(x[7]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[14]), float32(x[7]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(-m[15])*float64(x[6]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[15]), float32(x[6]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(m[20])*float64(x[9]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[20]), float32(x[9]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(-m[21])*float64(x[8]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[21]), float32(x[8]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(m[28])*float64(x[11]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[28]), float32(x[11]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	fs = float64(-m[29])*float64(x[10]) + float64(y[3])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[29]), float32(x[10]), float32(y[3])))
+	}
+	y[3] = F(fs)
+	y[4] = F(m[2] * x[4])
+	fs = float64(m[8])*float64(x[0]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[8]), float32(x[0]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(-m[9])*float64(x[1]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[9]), float32(x[1]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[10])*float64(x[2]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[10]), float32(x[2]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(-m[11])*float64(x[3]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[11]), float32(x[3]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[16])*float64(x[6]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[16]), float32(x[6]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[17])*float64(x[7]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[17]), float32(x[7]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[22])*float64(x[8]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[22]), float32(x[8]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[23])*float64(x[9]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[23]), float32(x[9]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[30])*float64(x[10]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[30]), float32(x[10]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	fs = float64(m[31])*float64(x[11]) + float64(y[4])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[31]), float32(x[11]), float32(y[4])))
+	}
+	y[4] = F(fs)
+	y[5] = F(m[2] * x[5])
+	fs = float64(m[8])*float64(x[1]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[8]), float32(x[1]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(m[9])*float64(x[0]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[9]), float32(x[0]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(m[10])*float64(x[3]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[10]), float32(x[3]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(m[11])*float64(x[2]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[11]), float32(x[2]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(m[16])*float64(x[7]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[16]), float32(x[7]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(-m[17])*float64(x[6]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[17]), float32(x[6]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(m[22])*float64(x[9]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[22]), float32(x[9]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(-m[23])*float64(x[8]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[23]), float32(x[8]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(m[30])*float64(x[11]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[30]), float32(x[11]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	fs = float64(-m[31])*float64(x[10]) + float64(y[5])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[31]), float32(x[10]), float32(y[5])))
+	}
+	y[5] = F(fs)
+	y[6] = F(m[3] * x[6])
+	fs = float64(m[12])*float64(x[0]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[12]), float32(x[0]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(-m[13])*float64(x[1]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[13]), float32(x[1]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(m[14])*float64(x[2]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[14]), float32(x[2]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(-m[15])*float64(x[3]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[15]), float32(x[3]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(m[16])*float64(x[4]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[16]), float32(x[4]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(-m[17])*float64(x[5]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[17]), float32(x[5]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(m[24])*float64(x[8]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[24]), float32(x[8]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(m[25])*float64(x[9]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[25]), float32(x[9]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(m[32])*float64(x[10]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[32]), float32(x[10]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	fs = float64(m[33])*float64(x[11]) + float64(y[6])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[33]), float32(x[11]), float32(y[6])))
+	}
+	y[6] = F(fs)
+	y[7] = F(m[3] * x[7])
+	fs = float64(m[12])*float64(x[1]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[12]), float32(x[1]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[13])*float64(x[0]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[13]), float32(x[0]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[14])*float64(x[3]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[14]), float32(x[3]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[15])*float64(x[2]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[15]), float32(x[2]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[16])*float64(x[5]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[16]), float32(x[5]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[17])*float64(x[4]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[17]), float32(x[4]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[24])*float64(x[9]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[24]), float32(x[9]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(-m[25])*float64(x[8]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[25]), float32(x[8]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(m[32])*float64(x[11]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[32]), float32(x[11]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	fs = float64(-m[33])*float64(x[10]) + float64(y[7])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[33]), float32(x[10]), float32(y[7])))
+	}
+	y[7] = F(fs)
+	y[8] = F(m[4] * x[8])
+	fs = float64(m[18])*float64(x[0]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[18]), float32(x[0]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(-m[19])*float64(x[1]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[19]), float32(x[1]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(m[20])*float64(x[2]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[20]), float32(x[2]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(-m[21])*float64(x[3]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[21]), float32(x[3]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(m[22])*float64(x[4]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[22]), float32(x[4]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(-m[23])*float64(x[5]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[23]), float32(x[5]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(m[24])*float64(x[6]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[24]), float32(x[6]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(-m[25])*float64(x[7]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[25]), float32(x[7]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(m[34])*float64(x[10]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[34]), float32(x[10]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	fs = float64(m[35])*float64(x[11]) + float64(y[8])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[35]), float32(x[11]), float32(y[8])))
+	}
+	y[8] = F(fs)
+	y[9] = F(m[4] * x[9])
+	fs = float64(m[18])*float64(x[1]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[18]), float32(x[1]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[19])*float64(x[0]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[19]), float32(x[0]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[20])*float64(x[3]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[20]), float32(x[3]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[21])*float64(x[2]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[21]), float32(x[2]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[22])*float64(x[5]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[22]), float32(x[5]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[23])*float64(x[4]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[23]), float32(x[4]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[24])*float64(x[7]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[24]), float32(x[7]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[25])*float64(x[6]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[25]), float32(x[6]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(m[34])*float64(x[11]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[34]), float32(x[11]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	fs = float64(-m[35])*float64(x[10]) + float64(y[9])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[35]), float32(x[10]), float32(y[9])))
+	}
+	y[9] = F(fs)
+	y[10] = F(m[5] * x[10])
+	fs = float64(m[26])*float64(x[0]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[26]), float32(x[0]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(-m[27])*float64(x[1]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[27]), float32(x[1]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(m[28])*float64(x[2]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[28]), float32(x[2]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(-m[29])*float64(x[3]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[29]), float32(x[3]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(m[30])*float64(x[4]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[30]), float32(x[4]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(-m[31])*float64(x[5]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[31]), float32(x[5]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(m[32])*float64(x[6]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[32]), float32(x[6]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(-m[33])*float64(x[7]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[33]), float32(x[7]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(m[34])*float64(x[8]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[34]), float32(x[8]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	fs = float64(-m[35])*float64(x[9]) + float64(y[10])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(-m[35]), float32(x[9]), float32(y[10])))
+	}
+	y[10] = F(fs)
+	y[11] = F(m[5] * x[11])
+	fs = float64(m[26])*float64(x[1]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[26]), float32(x[1]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[27])*float64(x[0]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[27]), float32(x[0]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[28])*float64(x[3]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[28]), float32(x[3]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[29])*float64(x[2]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[29]), float32(x[2]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[30])*float64(x[5]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[30]), float32(x[5]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[31])*float64(x[4]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[31]), float32(x[4]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[32])*float64(x[7]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[32]), float32(x[7]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[33])*float64(x[6]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[33]), float32(x[6]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[34])*float64(x[9]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[34]), float32(x[9]), float32(y[11])))
+	}
+	y[11] = F(fs)
+	fs = float64(m[35])*float64(x[8]) + float64(y[11])
+	if needsExact32(fs) {
+		fs = float64(fma32(float32(m[35]), float32(x[8]), float32(y[11])))
+	}
+	y[11] = F(fs)
 }

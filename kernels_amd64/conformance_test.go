@@ -16,18 +16,16 @@ import (
 // The conformance suite: every assembly kernel against its portable twin in
 // package kernels, on random inputs, for every set and every W the set has
 // a kernel for. The kernels perform the twin's operations in the twin's
-// order without fused multiply-adds, so the tolerance is zero: the outputs
-// must be the same bits (goFusesMultiplyAdd, set by GOAMD64=v3 builds in
-// which the Go compiler fuses x*y + z in the twin, relaxes it to round-off).
+// order (the fused multiply-adds of the hopping and clover rows are
+// explicit in the twins), so the tolerance is zero: the outputs must be the
+// same bits. For the element-wise and SU(3) product kernels,
+// goFusesMultiplyAdd (set by GOAMD64=v3 builds, in which the Go compiler may
+// fuse x*y + z in a twin) relaxes it to round-off.
 // Outputs sit between NaN guard cells and tiles the list leaves out stay
 // NaN, so a stray write shows up as a difference.
 
-// isas are the sets under test: the exact ones (the same bits as the
-// twins) and the fused ones (round-off: tolerance).
-var isas = []asm.ISA{asm.AVX2, asm.AVX512, asm.AVX2Fused, asm.AVX512Fused}
-
-// fused reports whether isa's results differ from the twins at round-off.
-func fused(isa asm.ISA) bool { return isa == asm.AVX2Fused || isa == asm.AVX512Fused }
+// isas are the sets under test.
+var isas = []asm.ISA{asm.AVX2, asm.AVX512}
 
 // guard is the number of NaN cells before and after every output slice.
 const guard = 37
@@ -143,12 +141,13 @@ func sameBits[F float32 | float64](got, want []F, tol float64) (bad int, maxRel 
 	return bad, maxRel
 }
 
-// tolerance is the relative tolerance of isa against the twins: 0 (the same
-// bits) for the exact sets, unless the Go compiler fuses multiply-adds in
-// the twins; else 1e-14 in float64, 1e-6 in float32 relative to the
-// largest output (a few ulp of the sums of 8 hops of 3-term products).
-func tolerance[F float32 | float64](isa asm.ISA) float64 {
-	if !fused(isa) && !goFusesMultiplyAdd {
+// tolerance is the relative tolerance of the element-wise and SU(3)
+// product kernels against their twins: 0 (the same bits), unless the Go
+// compiler fuses multiply-adds in the twins (GOAMD64=v3); then 1e-14 in
+// float64, 1e-6 in float32 relative to the largest output. The hopping and
+// clover kernels are held to 0 always (their twins fuse explicitly).
+func tolerance[F float32 | float64](asm.ISA) float64 {
+	if !goFusesMultiplyAdd {
 		return 0
 	}
 	var x F
@@ -186,10 +185,7 @@ func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int,
 			t.Errorf("%s W=%d %s: the kernel computed %d of %d tiles", isa, w, mode, n, len(got.tiles))
 			continue
 		}
-		bad, rel := sameBits(got.dst, want.dst, tolerance[F](isa))
-		if fused(isa) {
-			t.Logf("%s W=%d %s: max relative difference %.3g", isa, w, mode, rel)
-		}
+		bad, rel := sameBits(got.dst, want.dst, 0)
 		if bad > 0 {
 			t.Errorf("%s W=%d %s: %d of %d numbers (with guards and left-out tiles) differ from kernels.WilsonHopGo (max relative %.3g)",
 				isa, w, mode, bad, len(want.dst), rel)
@@ -215,8 +211,7 @@ func TestWilsonHopConformance(t *testing.T) {
 // TestWilsonHopLanes checks which W each set covers on this CPU: the
 // natural W of the set and the narrower ones, nothing else.
 func TestWilsonHopLanes(t *testing.T) {
-	want := map[asm.ISA][2][]int{asm.AVX2: {{2, 4}, {4, 8}}, asm.AVX512: {{2, 4, 8}, {4, 8, 16}},
-		asm.AVX2Fused: {{2, 4}, {4, 8}}, asm.AVX512Fused: {{2, 4, 8}, {4, 8, 16}}}
+	want := map[asm.ISA][2][]int{asm.AVX2: {{2, 4}, {4, 8}}, asm.AVX512: {{2, 4, 8}, {4, 8, 16}}}
 	for _, isa := range isas {
 		if !asm.Runs(isa) {
 			continue
@@ -302,13 +297,13 @@ func checkClover[F float32 | float64](t *testing.T, isa asm.ISA, w int,
 	if !run(isa, got, src, clov, w, lo, hi) {
 		t.Fatalf("%s W=%d: the clover kernel refused", isa, w)
 	}
-	if bad, rel := sameBits(gotBuf, wantBuf, tolerance[F](isa)); bad > 0 {
+	if bad, rel := sameBits(gotBuf, wantBuf, 0); bad > 0 {
 		t.Errorf("%s W=%d: %d of %d numbers differ from kernels.CloverApplyGo (max relative %.3g)", isa, w, bad, len(wantBuf), rel)
 	}
 	inPlace := slices.Clone(src)
 	run(isa, inPlace, inPlace, clov, w, lo, hi)
 	kernels.CloverApplyGo(src, src, clov, w, lo, hi)
-	if bad, rel := sameBits(inPlace, src, tolerance[F](isa)); bad > 0 {
+	if bad, rel := sameBits(inPlace, src, 0); bad > 0 {
 		t.Errorf("%s W=%d in place: %d numbers differ (max relative %.3g)", isa, w, bad, rel)
 	}
 }

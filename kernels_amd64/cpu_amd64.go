@@ -16,7 +16,7 @@ var (
 // Runs reports whether this CPU runs the kernels of isa (and this build
 // contains them).
 func Runs(isa ISA) bool {
-	switch isa.base() {
+	switch isa {
 	case AVX2:
 		return hasAVX2
 	case AVX512:
@@ -40,7 +40,6 @@ const (
 type kernelID struct {
 	shape shapeID
 	bits  int
-	fused bool
 }
 
 // hopShape picks the hopping kernel of isa for W lanes of bits-bit
@@ -50,7 +49,7 @@ type kernelID struct {
 // 2/4.
 func hopShape(isa ISA, w, bits int) shapeID {
 	vb := w * bits / 8
-	switch isa = isa.base(); {
+	switch {
 	case isa == AVX512 && hasAVX512:
 		switch {
 		case vb == 64:
@@ -79,7 +78,7 @@ func shape16(isa ISA, w, bits int) shapeID {
 	}
 	switch w * bits / 8 {
 	case 64:
-		if isa.base() == AVX512 {
+		if isa == AVX512 {
 			return shapeAVX512Z
 		}
 	case 32:

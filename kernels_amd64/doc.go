@@ -36,8 +36,6 @@
 // layout.Xpay; the reductions (Dot, Norm2) stay in Go, whose exact sums
 // assembly would not reproduce. Any other W (1 in particular) is refused:
 // the function returns 0 or false and the caller runs the portable kernel.
-// Every set also has a fused variant (AVX2Fused, AVX512Fused) whose SU(3)
-// and clover rows are one multiply and fused multiply-adds; see Exactness.
 //
 // # Exactness and the Go twins
 //
@@ -45,20 +43,24 @@
 // meaning: WilsonHop64/32 <-> kernels.WilsonHopGo, CloverApply64/32 <->
 // kernels.CloverApplyGo, Axpy64/32 <-> kernels.AxpyGo, Xpay64/32 <->
 // kernels.XpayGo, SU3Mul64 <-> kernels.SU3MulGo (whose order is that of
-// sun.M3's unrolled products; the fused sets run the exact SU3Mul64). The exact kernels (AVX2, AVX512) perform, lane by
-// lane, the twin's floating-point operations in the twin's order, without
-// fused multiply-adds (the order of kernels/wilson_gen.go, which the
-// generator mirrors term by term), so their results are the same bits as
-// the portable W = 1 path for every W and set; the tests demand zero
-// difference (round-off tolerances apply only where GOAMD64=v3 lets the Go
-// compiler fuse the twin's multiply-adds). This keeps goqcd's results
-// independent of the kernel set, the SIMD width and the process grid. The
-// fused kernels (AVX2Fused, AVX512Fused) trade that for about a third
-// fewer arithmetic instructions (measured 5 to 15% faster on 4^4 and 8^4,
-// where the exact kernels are bound by the arithmetic and by reading the
-// links); they agree with the twins to round-off
-// (tested to 1e-14 in float64 and 1e-6 in float32 relative to the largest
-// output). kernels installs the exact ones.
+// sun.M3's unrolled products). Each kernel performs, lane by lane, the
+// twin's floating-point operations in the twin's order (the generator
+// mirrors kernels/wilson_gen.go term by term), so its results are the same
+// bits as the portable W = 1 path for every W and set; the tests demand
+// zero difference. In float32 the SU(3) rows of the hopping term and the
+// rows of the clover blocks are one multiply followed by fused
+// multiply-adds (VFMADD231PS / VFNMADD231PS), whose roundings the twins
+// reproduce exactly (kernels/fma.go), so the fusing is part of the
+// operation order rather than a compiler's choice; everything else
+// (float64 rows, projection, accumulation, the final A*acc + X, axpy, xpay,
+// the SU(3) products of SU3Mul64) is unfused. Round-off tolerances apply
+// only to the element-wise and SU(3) product kernels in GOAMD64=v3 builds,
+// where the Go compiler may fuse their twins' multiply-adds. This keeps
+// goqcd's results independent of the kernel set, the SIMD width and the
+// process grid. Fusing the float32 rows made that hopping term about a
+// third faster here (8^4, W=16); in float64 it gained a few per cent (the
+// kernel is bound by reading the links) and would have cost the portable
+// path its speed at GOAMD64=v1, so float64 stays unfused.
 //
 // # The hopping kernel
 //
@@ -109,7 +111,7 @@
 // # Files
 //
 //	doc.go                this overview
-//	isa.go                ISA (AVX2, AVX512, AVX2Fused, AVX512Fused), WilsonHop
+//	isa.go                ISA (AVX2, AVX512), WilsonHop
 //	cpu_amd64.go          Runs, HopLanes, CloverLanes; which kernel runs which W
 //	wilson_amd64.go       WilsonHop64, WilsonHop32: table checks, tile lists, halo tiles
 //	halo_amd64.go         half-spinors of halo hops, the projection table

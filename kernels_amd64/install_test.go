@@ -36,7 +36,7 @@ func TestInstalledSets(t *testing.T) {
 			want := c.clone()
 			kernels.WilsonHopGo(&want.h, want.tiles)
 			kernels.WilsonHop64(&c.h, c.tiles)
-			if bad, _ := sameBits(c.dst, want.dst, tolerance[float64](0)); bad > 0 {
+			if bad, _ := sameBits(c.dst, want.dst, 0); bad > 0 {
 				t.Errorf("%s W=%d: dispatched WilsonHop64 differs from WilsonHopGo in %d numbers", name, w, bad)
 			}
 		}
@@ -45,7 +45,7 @@ func TestInstalledSets(t *testing.T) {
 			want := c.clone()
 			kernels.WilsonHopGo(&want.h, want.tiles)
 			kernels.WilsonHop32(&c.h, c.tiles)
-			if bad, _ := sameBits(c.dst, want.dst, tolerance[float32](0)); bad > 0 {
+			if bad, _ := sameBits(c.dst, want.dst, 0); bad > 0 {
 				t.Errorf("%s W=%d: dispatched WilsonHop32 differs from WilsonHopGo in %d numbers", name, w, bad)
 			}
 		}
@@ -54,7 +54,7 @@ func TestInstalledSets(t *testing.T) {
 		got, want := make([]float64, len(src)), make([]float64, len(src))
 		kernels.CloverApply64(got, src, clov, set.W64, 1, 6)
 		kernels.CloverApplyGo(want, src, clov, set.W64, 1, 6)
-		if bad, _ := sameBits(got, want, tolerance[float64](0)); bad > 0 {
+		if bad, _ := sameBits(got, want, 0); bad > 0 {
 			t.Errorf("%s: dispatched CloverApply64 differs from CloverApplyGo in %d numbers", name, bad)
 		}
 	}

@@ -47,48 +47,6 @@ func cloverX64(dst, src, clov *float64, n int)
 func cloverX32(dst, src, clov *float32, n int)
 
 //go:noescape
-func hopAVX512FZ64(f *hopFrame)
-
-//go:noescape
-func hopAVX512FZ32(f *hopFrame)
-
-//go:noescape
-func hopAVX512FY64(f *hopFrame)
-
-//go:noescape
-func hopAVX512FY32(f *hopFrame)
-
-//go:noescape
-func hopAVX2FY64(f *hopFrame)
-
-//go:noescape
-func hopAVX2FY32(f *hopFrame)
-
-//go:noescape
-func hopAVX2FX64(f *hopFrame)
-
-//go:noescape
-func hopAVX2FX32(f *hopFrame)
-
-//go:noescape
-func cloverFZ64(dst, src, clov *float64, n int)
-
-//go:noescape
-func cloverFZ32(dst, src, clov *float32, n int)
-
-//go:noescape
-func cloverFY64(dst, src, clov *float64, n int)
-
-//go:noescape
-func cloverFY32(dst, src, clov *float32, n int)
-
-//go:noescape
-func cloverFX64(dst, src, clov *float64, n int)
-
-//go:noescape
-func cloverFX32(dst, src, clov *float32, n int)
-
-//go:noescape
 func axpyZ64(ar, ai float64, x, y *float64, n int)
 
 //go:noescape
@@ -311,73 +269,45 @@ func callSU3Mul64(s shapeID, v int, dst, a, b *float64, n int) {
 // callHop runs hopping kernel k on the frame.
 func callHop(k kernelID, f *hopFrame) {
 	switch k {
-	case kernelID{shapeAVX512Z, 64, false}:
+	case kernelID{shapeAVX512Z, 64}:
 		hopAVX512Z64(f)
-	case kernelID{shapeAVX512Z, 32, false}:
+	case kernelID{shapeAVX512Z, 32}:
 		hopAVX512Z32(f)
-	case kernelID{shapeAVX512Y, 64, false}:
+	case kernelID{shapeAVX512Y, 64}:
 		hopAVX512Y64(f)
-	case kernelID{shapeAVX512Y, 32, false}:
+	case kernelID{shapeAVX512Y, 32}:
 		hopAVX512Y32(f)
-	case kernelID{shapeAVX2Y, 64, false}:
+	case kernelID{shapeAVX2Y, 64}:
 		hopAVX2Y64(f)
-	case kernelID{shapeAVX2Y, 32, false}:
+	case kernelID{shapeAVX2Y, 32}:
 		hopAVX2Y32(f)
-	case kernelID{shapeAVX2X, 64, false}:
+	case kernelID{shapeAVX2X, 64}:
 		hopAVX2X64(f)
-	case kernelID{shapeAVX2X, 32, false}:
+	case kernelID{shapeAVX2X, 32}:
 		hopAVX2X32(f)
-	case kernelID{shapeAVX512Z, 64, true}:
-		hopAVX512FZ64(f)
-	case kernelID{shapeAVX512Z, 32, true}:
-		hopAVX512FZ32(f)
-	case kernelID{shapeAVX512Y, 64, true}:
-		hopAVX512FY64(f)
-	case kernelID{shapeAVX512Y, 32, true}:
-		hopAVX512FY32(f)
-	case kernelID{shapeAVX2Y, 64, true}:
-		hopAVX2FY64(f)
-	case kernelID{shapeAVX2Y, 32, true}:
-		hopAVX2FY32(f)
-	case kernelID{shapeAVX2X, 64, true}:
-		hopAVX2FX64(f)
-	case kernelID{shapeAVX2X, 32, true}:
-		hopAVX2FX32(f)
 	}
 }
 
 // callClover64 runs clover kernel k on n tiles.
 func callClover64(k kernelID, dst, src, clov *float64, n int) {
 	switch k {
-	case kernelID{shapeAVX512Z, 64, false}:
+	case kernelID{shapeAVX512Z, 64}:
 		cloverZ64(dst, src, clov, n)
-	case kernelID{shapeAVX2Y, 64, false}:
+	case kernelID{shapeAVX2Y, 64}:
 		cloverY64(dst, src, clov, n)
-	case kernelID{shapeAVX2X, 64, false}:
+	case kernelID{shapeAVX2X, 64}:
 		cloverX64(dst, src, clov, n)
-	case kernelID{shapeAVX512Z, 64, true}:
-		cloverFZ64(dst, src, clov, n)
-	case kernelID{shapeAVX2Y, 64, true}:
-		cloverFY64(dst, src, clov, n)
-	case kernelID{shapeAVX2X, 64, true}:
-		cloverFX64(dst, src, clov, n)
 	}
 }
 
 // callClover32 runs clover kernel k on n tiles.
 func callClover32(k kernelID, dst, src, clov *float32, n int) {
 	switch k {
-	case kernelID{shapeAVX512Z, 32, false}:
+	case kernelID{shapeAVX512Z, 32}:
 		cloverZ32(dst, src, clov, n)
-	case kernelID{shapeAVX2Y, 32, false}:
+	case kernelID{shapeAVX2Y, 32}:
 		cloverY32(dst, src, clov, n)
-	case kernelID{shapeAVX2X, 32, false}:
+	case kernelID{shapeAVX2X, 32}:
 		cloverX32(dst, src, clov, n)
-	case kernelID{shapeAVX512Z, 32, true}:
-		cloverFZ32(dst, src, clov, n)
-	case kernelID{shapeAVX2Y, 32, true}:
-		cloverFY32(dst, src, clov, n)
-	case kernelID{shapeAVX2X, 32, true}:
-		cloverFX32(dst, src, clov, n)
 	}
 }

@@ -14,12 +14,12 @@ import (
 // point outside the slices, so that the caller finishes with the portable
 // kernel (which then reports the bad index as it would have).
 func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int {
-	return wilsonHop(kernelID{hopShape(isa, h.W, 64), 64, isa.fused()}, h, tiles)
+	return wilsonHop(kernelID{hopShape(isa, h.W, 64), 64}, h, tiles)
 }
 
 // WilsonHop32 is WilsonHop64 in single precision.
 func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int {
-	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32, isa.fused()}, h, tiles)
+	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32}, h, tiles)
 }
 
 // chunkTiles bounds the tiles of one assembly call, so that the goroutine

@@ -13,9 +13,10 @@
 //
 // The kernels perform, lane-parallel, exactly the floating-point operations
 // of the portable site kernels of package kernels (wilson_site_gen.go, from
-// kernels/wilson_gen.go), in the same order and without fused multiply-adds,
-// so that every W and every kernel set gives the same bits as the portable
-// W = 1 path. The generator therefore mirrors kernels/wilson_gen.go term by
+// kernels/wilson_gen.go), in the same order: in float32 the SU(3) and
+// clover rows are one multiply and fused multiply-adds (the Go twins
+// emulate them exactly), every other operation is unfused, so that every W and every kernel set
+// gives the same bits as the portable W = 1 path. The generator therefore mirrors kernels/wilson_gen.go term by
 // term; kernels_amd64's tests hold the output to the Go kernels bit for bit.
 package main
 
@@ -121,9 +122,8 @@ func (o *out) label(l string)               { fmt.Fprintf(&o.b, "%s:\n", l) }
 // hopGen writes one hopping kernel.
 type hopGen struct {
 	*out
-	sh    shape
-	pr    prec
-	fused bool // FMA kernels: each row a multiply and five fused multiply-adds
+	sh shape
+	pr prec
 	// register plan
 	h    [6]string // projected half-spinor: colour c re at h[2c], im at h[2c+1]
 	o, t string    // result of one SU(3) row component, product temporary
@@ -136,8 +136,8 @@ func (g *hopGen) m(off int, base string) string {
 	return fmt.Sprintf("%d(%s)", off, base)
 }
 
-func newHopGen(o *out, sh shape, p prec, fused bool) *hopGen {
-	g := &hopGen{out: o, sh: sh, pr: p, fused: fused}
+func newHopGen(o *out, sh shape, p prec) *hopGen {
+	g := &hopGen{out: o, sh: sh, pr: p}
 	if sh.regs == 32 {
 		// Accumulator in Z0..Z23, half-spinor Z24..Z29, Z30/Z31 temporaries.
 		for k := range 24 {
@@ -301,10 +301,11 @@ func (g *hopGen) su3(d, a, j int, c string, set bool) {
 	}
 }
 
-// mulAcc sets o = o + m*x (neg: o - m*x): a multiply into t and an add,
-// or, in the fused kernels, one fused multiply-add.
+// mulAcc sets o = o + m*x (neg: o - m*x): in float32 one fused
+// multiply-add, in float64 a multiply into t and an add (as the twin,
+// kernels/wilson_gen.go fma32 and fma64).
 func (g *hopGen) mulAcc(m, x string, neg bool) {
-	if g.fused {
+	if g.pr.bits == 32 {
 		fma := "VFMADD231"
 		if neg {
 			fma = "VFNMADD231"
@@ -352,11 +353,7 @@ func (g *hopGen) store(withX bool) {
 }
 
 func (g *hopGen) name() string {
-	f := ""
-	if g.fused {
-		f = "F"
-	}
-	return fmt.Sprintf("hop%s%s%s%d", g.sh.isa, f, g.sh.reg, g.pr.bits)
+	return fmt.Sprintf("hop%s%s%d", g.sh.isa, g.sh.reg, g.pr.bits)
 }
 
 func (g *hopGen) kernel() {
@@ -366,10 +363,11 @@ func (g *hopGen) kernel() {
 	g.p("//")
 	g.p("// Hopping term, %d-bit, W = %d (%s registers, %d of them), accumulator %s.", g.pr.bits, w, g.sh.reg, g.sh.regs,
 		map[bool]string{true: "in registers", false: "partly in the frame's scratch"}[g.sh.regs == 32])
-	if g.fused {
-		g.p("// Fused: each SU(3) row is one multiply and five fused multiply-adds.")
+	g.p("// The operations and their order are those of the portable kernel: each")
+	if g.pr.bits == 32 {
+		g.p("// SU(3) row is one multiply and five fused multiply-adds.")
 	} else {
-		g.p("// Exact: the operations and their order are those of the portable kernel.")
+		g.p("// SU(3) row is six multiplies and five adds, unfused.")
 	}
 	g.p("// DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,")
 	g.p("// DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,")
@@ -497,17 +495,14 @@ func cloverTerms(i, ri int) []struct {
 	return ts
 }
 
-func cloverKernel(o *out, sh shape, p prec, fused bool) {
+func cloverKernel(o *out, sh shape, p prec) {
 	vb := sh.vb
 	op := func(n string) string { return n + p.sfx }
-	f := ""
-	if fused {
-		f = "F"
-	}
-	name := fmt.Sprintf("clover%s%s%d", f, sh.reg, p.bits)
+	name := fmt.Sprintf("clover%s%d", sh.reg, p.bits)
 	o.p("// func %s(dst, src, clov *float%d, n int)", name, p.bits)
 	o.p("//")
-	o.p("// Clover blocks, %d-bit, W = %d: x in %s0..%s11, y in %s12, product in %s13.", p.bits, sh.lanes(p), sh.reg, sh.reg, sh.reg, sh.reg)
+	o.p("// Clover blocks, %d-bit, W = %d: x in %s0..%s11, y in %s12, product in %s13;", p.bits, sh.lanes(p), sh.reg, sh.reg, sh.reg, sh.reg)
+	o.p("// each row in the order of kernels.cloverBlock (multiply-adds fused in float32).")
 	o.p("TEXT ·%s(SB), NOSPLIT, $0-32", name)
 	o.i("MOVQ dst+0(FP), DI")
 	o.i("MOVQ src+8(FP), SI")
@@ -529,7 +524,7 @@ func cloverKernel(o *out, sh shape, p prec, fused bool) {
 						o.i("%s %s, %s, %s", op("VMUL"), m, sh.r(tm.x), y)
 						continue
 					}
-					if fused {
+					if p.bits == 32 {
 						fma := "VFMADD231"
 						if tm.neg {
 							fma = "VFNMADD231"
@@ -798,26 +793,18 @@ func declarations() []byte {
 	w("")
 	w("package kernels_amd64")
 	w("")
-	fl := func(fused bool) string {
-		if fused {
-			return "F"
+	for _, sh := range hopShapes {
+		for _, p := range []prec{f64, f32} {
+			w("//go:noescape")
+			w("func hop%s%s%d(f *hopFrame)", sh.isa, sh.reg, p.bits)
+			w("")
 		}
-		return ""
 	}
-	for _, fused := range []bool{false, true} {
-		for _, sh := range hopShapes {
-			for _, p := range []prec{f64, f32} {
-				w("//go:noescape")
-				w("func hop%s%s%s%d(f *hopFrame)", sh.isa, fl(fused), sh.reg, p.bits)
-				w("")
-			}
-		}
-		for _, sh := range shapes16 {
-			for _, p := range []prec{f64, f32} {
-				w("//go:noescape")
-				w("func clover%s%s%d(dst, src, clov *float%d, n int)", fl(fused), sh.reg, p.bits, p.bits)
-				w("")
-			}
+	for _, sh := range shapes16 {
+		for _, p := range []prec{f64, f32} {
+			w("//go:noescape")
+			w("func clover%s%d(dst, src, clov *float%d, n int)", sh.reg, p.bits, p.bits)
+			w("")
 		}
 	}
 	for _, kind := range []string{"axpy", "xpay"} {
@@ -869,12 +856,10 @@ func declarations() []byte {
 	w("// callHop runs hopping kernel k on the frame.")
 	w("func callHop(k kernelID, f *hopFrame) {")
 	w("\tswitch k {")
-	for _, fused := range []bool{false, true} {
-		for _, sh := range hopShapes {
-			for _, p := range []prec{f64, f32} {
-				w("\tcase kernelID{%s, %d, %v}:", shapeConst(sh.isa, sh.reg), p.bits, fused)
-				w("\t\thop%s%s%s%d(f)", sh.isa, fl(fused), sh.reg, p.bits)
-			}
+	for _, sh := range hopShapes {
+		for _, p := range []prec{f64, f32} {
+			w("\tcase kernelID{%s, %d}:", shapeConst(sh.isa, sh.reg), p.bits)
+			w("\t\thop%s%s%d(f)", sh.isa, sh.reg, p.bits)
 		}
 	}
 	w("\t}")
@@ -884,11 +869,9 @@ func declarations() []byte {
 		w("// callClover%d runs clover kernel k on n tiles.", p.bits)
 		w("func callClover%d(k kernelID, dst, src, clov *float%d, n int) {", p.bits, p.bits)
 		w("\tswitch k {")
-		for _, fused := range []bool{false, true} {
-			for _, sh := range shapes16 {
-				w("\tcase kernelID{%s, %d, %v}:", shapeConst(sh.isa, sh.reg), p.bits, fused)
-				w("\t\tclover%s%s%d(dst, src, clov, n)", fl(fused), sh.reg, p.bits)
-			}
+		for _, sh := range shapes16 {
+			w("\tcase kernelID{%s, %d}:", shapeConst(sh.isa, sh.reg), p.bits)
+			w("\t\tclover%s%d(dst, src, clov, n)", sh.reg, p.bits)
 		}
 		w("\t}")
 		w("}")
@@ -911,22 +894,18 @@ func main() {
 	hop := &out{}
 	hop.p("%s", header)
 	signData(hop)
-	for _, fused := range []bool{false, true} {
-		for _, sh := range hopShapes {
-			for _, p := range []prec{f64, f32} {
-				newHopGen(hop, sh, p, fused).kernel()
-			}
+	for _, sh := range hopShapes {
+		for _, p := range []prec{f64, f32} {
+			newHopGen(hop, sh, p).kernel()
 		}
 	}
 	write("../wilson_hop_amd64.s", hop.b.Bytes())
 
 	clov := &out{}
 	clov.p("%s", header)
-	for _, fused := range []bool{false, true} {
-		for _, sh := range shapes16 {
-			for _, p := range []prec{f64, f32} {
-				cloverKernel(clov, sh, p, fused)
-			}
+	for _, sh := range shapes16 {
+		for _, p := range []prec{f64, f32} {
+			cloverKernel(clov, sh, p)
 		}
 	}
 	write("../clover_amd64.s", clov.b.Bytes())
