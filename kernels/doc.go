@@ -27,8 +27,8 @@
 // SiteDot64/32, the CG update CGUpdate64/32 and SU3Mul64 at the W their
 // assembly supports; on arm64, neon and sve (package kernels_arm64,
 // install_arm64.go) do the same for all but the reductions, the CG update
-// and SU3Mul64 (which run in Go there), sve
-// only where the vector length is 512 bits. An assembly kernel handed a W
+// and SU3Mul64 (which run in Go there), sve only where the vector length
+// is 512 bits. An assembly kernel handed a W
 // it does not support leaves the work to its Go twin, so every set runs at
 // every W. The installed assembly performs the Go twin's operations in the
 // same order (no fused multiply-add), so results are identical, bit for
