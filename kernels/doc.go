@@ -23,9 +23,12 @@
 //
 // The go set has every kernel. On amd64, avx2 and avx512 (package
 // kernels_amd64, install_amd64.go) replace the Wilson hopping term, the
-// clover blocks, Axpy/Xpay and SU3Mul64 at the W their assembly supports; on arm64,
-// neon and sve (package kernels_arm64, install_arm64.go) do the same, sve
-// only where the vector length is 512 bits. An assembly kernel handed a W
+// clover blocks, Axpy/Xpay, the per-site reductions SiteNorm64/32 and
+// SiteDot64/32, the CG update CGUpdate64/32 and SU3Mul64 at the W their
+// assembly supports; on arm64, neon and sve (package kernels_arm64,
+// install_arm64.go) do the same for all but the reductions, the CG update
+// and SU3Mul64 (which run in Go there), sve only where the vector length
+// is 512 bits. An assembly kernel handed a W
 // it does not support leaves the work to its Go twin, so every set runs at
 // every W. The installed amd64 assembly performs the Go twin's operations in
 // the same order, so results are identical, bit for bit, on every amd64 set
@@ -56,9 +59,14 @@
 //	cpu_other.go  the same hook on other architectures (no extra features)
 //	colour.go   SU(3) x colour vector on tiles (staggered fermions)
 //	linalg.go   Axpy, Xpay: the element-wise field operations of layout
+//	reduce.go   SiteNormGo, SiteDotGo, SiteNorm64/32, SiteDot64/32: the per-site
+//	            float64 partial sums of layout.Norm2 and layout.Dot
+//	cgupdate.go CGUpdateGo, CGUpdate64/32: x += a p, r -= a q and the per-site
+//	            partials of the new |r|^2, one pass (layout.CGUpdate)
 //	su3mat.go   SU3MulGo, SU3Mul64: SU(3) matrix times matrix on link tiles
 //	            (op = adjoint or not, set or add), sun.M3's operation order
 //	install_amd64.go, install_arm64.go  the assembly sets' installers (not with -tags noasm)
+//	install_reduce_amd64.go  the amd64 reductions and CG update (called by install_amd64.go)
 //	wilson_hoptile.go  the per-tile entry the assembly wrappers share
 //	wilson.go   Wilson kernel types, the spin-projection table, the dispatch
 //	            variables WilsonHop64/32, WilsonProjectFace64/32, CloverApply64/32

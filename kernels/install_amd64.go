@@ -14,8 +14,19 @@ var (
 	_ = setInstaller("avx512", installAVX512)
 )
 
-func installAVX2()   { installGo(); installLinalgGo(); installAmd64(asm.AVX2) }
-func installAVX512() { installGo(); installLinalgGo(); installAmd64(asm.AVX512) }
+func installAVX2() {
+	installGo()
+	installLinalgGo()
+	installAmd64(asm.AVX2)
+	installReduceAmd64(asm.AVX2)
+}
+
+func installAVX512() {
+	installGo()
+	installLinalgGo()
+	installAmd64(asm.AVX512)
+	installReduceAmd64(asm.AVX512)
+}
 
 // installAmd64 assigns the kernels of isa to the dispatch variables.
 func installAmd64(isa asm.ISA) {

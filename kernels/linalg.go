@@ -3,9 +3,9 @@ package kernels
 // Element-wise linear algebra on complex fields in the layout's order
 // [block][re|im][lane] (W lanes, len(x) = len(y) a multiple of 2W): the
 // operations of layout.Axpy and layout.Xpay, written on slices so that an
-// instruction set can replace them. Reductions (Dot, Norm2) stay in
-// package layout: they add exactly, which assembly would not reproduce.
-// x may be y (element by element).
+// instruction set can replace them. Of the reductions (Dot, Norm2) only the
+// per-site partial sums are kernels (reduce.go); their exact addition stays
+// in package layout. x may be y (element by element).
 
 // AxpyGo sets y = a*x + y for a = ar + i ai:
 //

@@ -50,6 +50,7 @@ var sets = []setDef{
 func installGo() {
 	installWilsonGo()
 	installLinalgGo()
+	installReduceGo()
 	installForceGo()
 	installSU3MatGo()
 }

@@ -26,15 +26,23 @@
 //	WilsonHop      avx512     8, 4*, 2+    16, 8*, 4+   Z / Y, 32 of them
 //	               avx2       4, 2         8, 4         Y / X, 16 of them
 //	CloverApply,   avx512     8, 4, 2      16, 8, 4     Z (EVEX), Y / X (VEX), 14 of them
-//	Axpy, Xpay     avx2       4, 2         8, 4         Y / X (VEX)
+//	Axpy, Xpay,    avx2       4, 2         8, 4         Y / X (VEX)
+//	SiteNorm,
+//	SiteDot,
+//	CGUpdate
 //	SU3Mul64       avx512     8, 4, 2      -            Z (EVEX), Y / X (VEX), 13 of them
 //	               avx2       4, 2         -            Y / X (VEX)
 //
 // (* with AVX-512VL; without it the avx2 kernel of that W runs. + the avx2
 // kernel: narrow layouts are not worth a kernel of their own.) Axpy and
 // Xpay are the element-wise y = a*x + y and y = x + a*y of layout.Axpy and
-// layout.Xpay; the reductions (Dot, Norm2) stay in Go, whose exact sums
-// assembly would not reproduce. Any other W (1 in particular) is refused:
+// layout.Xpay. Of the reductions (layout.Dot, Norm2) only the per-site
+// float64 sums are assembly (SiteNorm, SiteDot: one partial per site, in
+// component order, each product rounded; float32 data widened with
+// VCVTPS2PD in two halves, so the float32 kernels keep two float64
+// vectors per sum); their exact addition stays in Go. CGUpdate is
+// x += a p, r -= a q (real a) and the partials of the new |r|^2 in one
+// pass (layout.CGUpdate). Any other W (1 in particular) is refused:
 // the function returns 0 or false and the caller runs the portable kernel.
 //
 // # Exactness and the Go twins
@@ -42,7 +50,9 @@
 // Every kernel has a portable twin in package kernels with the same
 // meaning: WilsonHop64/32 <-> kernels.WilsonHopGo, CloverApply64/32 <->
 // kernels.CloverApplyGo, Axpy64/32 <-> kernels.AxpyGo, Xpay64/32 <->
-// kernels.XpayGo, SU3Mul64 <-> kernels.SU3MulGo (whose order is that of
+// kernels.XpayGo, SiteNorm64/32 <-> kernels.SiteNormGo, SiteDot64/32 <->
+// kernels.SiteDotGo, CGUpdate64/32 <-> kernels.CGUpdateGo, SU3Mul64 <->
+// kernels.SU3MulGo (whose order is that of
 // sun.M3's unrolled products). Each kernel performs, lane by lane, the
 // twin's floating-point operations in the twin's order (the generator
 // mirrors kernels/wilson_gen.go term by term), so its results are the same
@@ -102,8 +112,9 @@
 // # Generation
 //
 // The assembly (wilson_hop_amd64.s, clover_amd64.s, linalg_amd64.s,
-// su3mat_amd64.s), the
-// Go declarations and call switches (kernels_gen_amd64.go) and the frame
+// reduce_amd64.s, su3mat_amd64.s), the
+// Go declarations and call switches (kernels_gen_amd64.go,
+// reduce_gen_amd64.go; the reductions' generator is _gen/reduce.go) and the frame
 // offsets (frame_gen.go) are written by the generator in _gen (its own
 // module, no dependencies): cd kernels_amd64/_gen && go run . The output
 // is committed.
@@ -117,9 +128,12 @@
 //	halo_amd64.go         half-spinors of halo hops, the projection table
 //	clover_amd64.go       CloverApply64, CloverApply32
 //	linalg_amd64.go       Axpy64, Axpy32, Xpay64, Xpay32
+//	reduce_amd64.go       SiteNorm64/32, SiteDot64/32, CGUpdate64/32
+//	reduce_other.go       their stubs off amd64 and with -tags noasm
+//	reduce_test.go        the reductions and CG update against their twins, and as installed
 //	su3mat_amd64.go       SU3Mul64 (su3mat_test.go: against kernels.SU3MulGo)
 //	frame.go              hopFrame, what the hopping kernels read
-//	frame_gen.go, kernels_gen_amd64.go, *_amd64.s   generated
+//	frame_gen.go, kernels_gen_amd64.go, reduce_gen_amd64.go, *_amd64.s   generated
 //	stubs_other.go        the same API off amd64 and with -tags noasm
 //	conformance_test.go   every kernel against its twin, for every set and W
 //	install_test.go       the kernels as package kernels dispatches them
@@ -138,6 +152,12 @@
 //	func Axpy32(isa ISA, ar, ai float32, x, y []float32, w int) bool
 //	func Xpay64(isa ISA, x []float64, ar, ai float64, y []float64, w int) bool
 //	func Xpay32(isa ISA, x []float32, ar, ai float32, y []float32, w int) bool
+//	func SiteNorm64(isa ISA, part []float64, x []float64, w, nc int) bool
+//	func SiteNorm32(isa ISA, part []float64, x []float32, w, nc int) bool
+//	func SiteDot64(isa ISA, pr, pi []float64, x, y []float64, w, nc int) bool
+//	func SiteDot32(isa ISA, pr, pi []float64, x, y []float32, w, nc int) bool
+//	func CGUpdate64(isa ISA, a float64, x, r, p, q []float64, part []float64, w, nc int) bool
+//	func CGUpdate32(isa ISA, a float32, x, r, p, q []float32, part []float64, w, nc int) bool
 //	func SU3Mul64(isa ISA, dst, a, b []float64, w int, opA, opB, add bool) bool
 //
 // WilsonHop64/32 return how many leading tiles of the list they computed:
@@ -145,7 +165,8 @@
 // tables point outside the slices (the portable kernel then finishes and
 // reports the bad index as it would have). Aliasing as in package kernels:
 // X may be Dst; Src must not overlap Dst; for the clover kernel dst may be
-// src; for axpy and xpay x may be y. The bool functions return false, having
+// src; for axpy and xpay x may be y; for SiteDot x may be y; for CGUpdate
+// p may be x and q may be r, but x must not overlap r. The bool functions return false, having
 // done nothing, when there is no kernel for w or the slices do not fit.
 // The functions are safe for concurrent use on disjoint outputs.
 package kernels_amd64

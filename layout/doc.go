@@ -65,15 +65,25 @@
 //
 // # Reductions
 //
-// Dot and Norm2 first sum each site's components in float64, in component
-// order and with every product rounded (no fused multiply-add), then add
-// the per-site values exactly (ExactSum, an integer accumulator of
+// Dot, Norm2 and CGUpdate's norm first sum each site's components in
+// float64, in component order and with every product rounded (no fused
+// multiply-add; the per-site partials come from the dispatched kernels,
+// kernels.SiteDot64/32, SiteNorm64/32, CGUpdate64/32, whose assembly gives
+// the Go twins' bits), then add the per-site values exactly (ExactSum, an integer accumulator of
 // multiples of 2^-1074) and round once. Since a site's arithmetic is the
 // same everywhere and the exact sum does not depend on the order, the
 // results are identical, bit for bit, for every process grid, W, thread
 // count and architecture. GlobalSum combines the accumulators of all ranks
 // with an integer Allreduce. Collective calls (every rank must make them
-// in the same order): Dot, Norm2, GlobalSum, Shift, Halo.Start/Wait.
+// in the same order): Dot, Norm2, CGUpdate, GlobalSum, Shift,
+// Halo.Start/Wait.
+//
+// CGUpdate(x, r, p, q, alpha) is the update of a CG iteration in one pass
+// over memory: x += alpha p, r -= alpha q (real alpha, rounded to the
+// fields' precision) and the global |r|^2 of the new r. It gives the bits
+// of Axpy(complex(alpha, 0), p, x), Axpy(complex(-alpha, 0), q, r),
+// Norm2(r), except the sign of zero results and NaN where the complex
+// products of those Axpys meet an infinity.
 //
 // # Files
 //
@@ -82,7 +92,8 @@
 //	neighbour.go  neighbour tables, lane permutations, faces
 //	field.go      Field[F], subsets, element access
 //	halo.go       Halo exchange, GatherFace, Shift
-//	linalg.go     Copy, Scale, Axpy, Xpay, Dot, Norm2
+//	linalg.go     Copy, Scale, Axpy, Xpay, Dot, Norm2, AddSiteNorms, CGUpdate
+//	sitesums.go   the kernels' per-site partial sums, chunked into pooled scratch
 //	exactsum.go   ExactSum, GlobalSum
 //	parallel.go   ParallelFor over tiles
 package layout

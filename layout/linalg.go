@@ -1,12 +1,17 @@
 package layout
 
-import "github.com/goqcd/goqcd/kernels"
+import (
+	"fmt"
+
+	"github.com/goqcd/goqcd/kernels"
+)
 
 // Linear algebra on fields. Inputs may alias outputs element by element
-// (y = a*x + y with x == y is fine). The reductions Dot and Norm2 sum each
-// site in float64 in component order and add the sites exactly
+// (y = a*x + y with x == y is fine). The reductions Dot, Norm2 and the
+// norm of CGUpdate sum each site in float64 in component order (the
+// kernels' per-site partials, sitesums.go) and add the sites exactly
 // (ExactSum), so they are identical, bit for bit, on every process grid,
-// SIMD width and thread count; they are collective.
+// SIMD width, kernel set and thread count; they are collective.
 
 // Copy sets dst = src.
 func Copy[F Float](dst, src *Field[F]) { copy(dst.Data, src.Data) }
@@ -47,36 +52,22 @@ func Xpay[F Float](x *Field[F], a complex128, y *Field[F]) {
 	}
 }
 
-// maxLanes bounds W for the per-site partial sums of the reductions.
-const maxLanes = 16
-
 // Dot is the global inner product <x, y> = sum conj(x) y. Each site's
 // components are first summed in float64 in component order (the same on
-// every W), then the per-site values are added exactly: the result is
-// identical on every process grid, W and thread count. Collective.
+// every W; kernels.SiteDot64/32), then the per-site values are added
+// exactly: the result is identical on every process grid, W, kernel set
+// and thread count. Collective.
 func Dot[F Float](x, y *Field[F]) (complex128, error) {
 	var re, im ExactSum
 	W, nc := x.Layout.W, x.NC
-	xd, yd := x.Data, y.Data
-	var pr, pi [maxLanes]float64
-	for base := 0; base < len(xd); base += nc * 2 * W {
-		clear(pr[:W])
-		clear(pi[:W])
-		for c := range nc {
-			o := base + 2*c*W
-			xr, xi := xd[o:o+W], xd[o+W:o+2*W]
-			yr, yi := yd[o:o+W], yd[o+W:o+2*W]
-			for k := range W {
-				ar, ai := float64(xr[k]), float64(xi[k])
-				br, bi := float64(yr[k]), float64(yi[k])
-				// the conversions round each product, so no
-				// architecture fuses them (Go spec): the same bits
-				// on amd64 and arm64, and <x,x> exactly real
-				pr[k] += float64(ar*br) + float64(ai*bi)
-				pi[k] += float64(ar*bi) - float64(ai*br)
-			}
-		}
-		for k := range W {
+	buf := getParts()
+	defer putParts(buf)
+	step := partTiles(W) * nc * 2 * W
+	for b := 0; b < len(x.Data); b += step {
+		e := min(b+step, len(x.Data))
+		pr, pi := buf[:(e-b)/(2*nc)], buf[partChunk:partChunk+(e-b)/(2*nc)]
+		siteDot(pr, pi, x.Data[b:e], y.Data[b:e], W, nc)
+		for k := range pr {
 			re.Add(pr[k])
 			im.Add(pi[k])
 		}
@@ -101,23 +92,60 @@ func Norm2[F Float](x *Field[F]) (float64, error) {
 }
 
 // AddSiteNorms adds, for every local site of x, its |x(site)|^2 (summed
-// over the components in order, in float64) to acc.
+// over the components in order, in float64; kernels.SiteNorm64/32) to acc.
 func AddSiteNorms[F Float](x *Field[F], acc *ExactSum) {
 	W, nc := x.Layout.W, x.NC
-	d := x.Data
-	var p [maxLanes]float64
-	for base := 0; base < len(d); base += nc * 2 * W {
-		clear(p[:W])
-		for c := range nc {
-			o := base + 2*c*W
-			re, im := d[o:o+W], d[o+W:o+2*W]
-			for k := range W {
-				r, i := float64(re[k]), float64(im[k])
-				p[k] += float64(r*r) + float64(i*i) // unfused, as in Dot
-			}
-		}
-		for k := range W {
-			acc.Add(p[k])
+	buf := getParts()
+	defer putParts(buf)
+	step := partTiles(W) * nc * 2 * W
+	for b := 0; b < len(x.Data); b += step {
+		e := min(b+step, len(x.Data))
+		part := buf[:(e-b)/(2*nc)]
+		siteNorm(part, x.Data[b:e], W, nc)
+		for _, v := range part {
+			acc.Add(v)
 		}
 	}
+}
+
+// CGUpdate is the update of a conjugate-gradient iteration with a real
+// step alpha, in one pass over the fields:
+//
+//	x = x + alpha p,  r = r - alpha q,  returns |r|^2 (the new r, global)
+//
+// (kernels.CGUpdate64/32; alpha is rounded to the fields' precision). It
+// gives the bits of Axpy(complex(alpha, 0), p, x), Axpy(complex(-alpha,
+// 0), q, r) and Norm2(r) in turn, but for the sign of zeros in x and r
+// (and infinities in p or q, which the complex products turn into NaN),
+// and the norm is summed as Norm2 sums: the same on every process grid, W
+// and kernel set. p may be x and q may be r; x and r must be different
+// fields. The four fields must have the same shape (else an error, and
+// nothing is changed). Collective.
+func CGUpdate[F Float](x, r, p, q *Field[F], alpha float64) (float64, error) {
+	for _, f := range []*Field[F]{r, p, q} {
+		if err := x.SameShape(f); err != nil {
+			return 0, fmt.Errorf("layout.CGUpdate: %w", err)
+		}
+	}
+	if x == r {
+		return 0, fmt.Errorf("layout.CGUpdate: x and r are the same field; they must be different")
+	}
+	var acc ExactSum
+	W, nc := x.Layout.W, x.NC
+	buf := getParts()
+	defer putParts(buf)
+	step := partTiles(W) * nc * 2 * W
+	for b := 0; b < len(x.Data); b += step {
+		e := min(b+step, len(x.Data))
+		part := buf[:(e-b)/(2*nc)]
+		cgUpdate(alpha, x.Data[b:e], r.Data[b:e], p.Data[b:e], q.Data[b:e], part, W, nc)
+		for _, v := range part {
+			acc.Add(v)
+		}
+	}
+	s, err := x.Layout.GlobalSum(&acc)
+	if err != nil {
+		return 0, err
+	}
+	return s[0], nil
 }

@@ -64,8 +64,7 @@ func cg[F layout.Float](s *run, op linear[F], x, b *layout.Field[F], bb, tol flo
 				return 0, fmt.Errorf("%s: <p, A p> = %g at iteration %d: the operator is not positive definite (or not finite): %w", s.name, real(pq), it, ErrBreakdown)
 			}
 			alpha := rr / real(pq)
-			axpy(s, alpha, p, x)
-			rrNew, err := axpyNorm2(s, complex(-alpha, 0), q, r)
+			rrNew, err := cgUpdate(s, alpha, x, r, p, q)
 			if err != nil {
 				return 0, err
 			}

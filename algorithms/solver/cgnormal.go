@@ -114,8 +114,7 @@ func cgnrPass[F layout.Float](s *run, op Operator[F], x, r *layout.Field[F], rr,
 			return fmt.Errorf("%s: |A p|^2 = %g at iteration %d: the operator is singular: %w", s.name, qq, it, ErrBreakdown)
 		}
 		alpha := ss / qq
-		axpy(s, alpha, p, x)
-		if rr, err = axpyNorm2(s, complex(-alpha, 0), q, r); err != nil {
+		if rr, err = cgUpdate(s, alpha, x, r, p, q); err != nil {
 			return err
 		}
 		it++
@@ -153,11 +152,10 @@ func cgnePass[F layout.Float](s *run, op Operator[F], x, r *layout.Field[F], rr,
 			return fmt.Errorf("%s: |A^dag r|^2 = %g at iteration %d: the operator is singular: %w", s.name, pp, it, ErrBreakdown)
 		}
 		alpha := rr / pp
-		axpy(s, alpha, p, x)
 		if err := apply(s, op, q, p); err != nil {
 			return err
 		}
-		rrNew, err := axpyNorm2(s, complex(-alpha, 0), q, r)
+		rrNew, err := cgUpdate(s, alpha, x, r, p, q)
 		if err != nil {
 			return err
 		}

@@ -32,7 +32,10 @@
 // every scalar of the iteration, hence every decision (convergence,
 // restarts, reliable updates), is identical on every rank, process grid, W
 // and thread count, and so are the iterates (tested on 1, 2 and 4 ranks,
-// W = 1, 2, 4).
+// W = 1, 2, 4). The update of CG, CGNR, CGNE and MixedCG's float32 steps,
+// x += alpha p, r -= alpha q and the new |r|^2, is one pass over the four
+// fields (layout.CGUpdate, with assembly on amd64), with the bits of the
+// separate axpys and norm.
 //
 // # Collective calls and aliasing
 //

@@ -72,9 +72,8 @@ func MixedCG(op64 HermitianOperator[float64], op32 HermitianOperator[float32], x
 			return s.res, fmt.Errorf("%s: <p, A p> = %g at iteration %d: the float32 operator is not positive definite (or not finite): %w", s.name, real(pq), it, ErrBreakdown)
 		}
 		alpha := rr / real(pq)
-		axpy(s, alpha, p32, y32)
+		rrNew, err := cgUpdate(s, alpha, y32, r32, p32, q32)
 		pending = true
-		rrNew, err := axpyNorm2(s, complex(-alpha, 0), q32, r32)
 		if err != nil {
 			return s.res, err
 		}

@@ -147,6 +147,18 @@ func axpyNorm2[F layout.Float](s *run, a complex128, x, y *layout.Field[F]) (flo
 	return v, nil
 }
 
+// cgUpdate sets x = x + alpha p, r = r - alpha q and returns |r|^2, in
+// one pass over the four fields (layout.CGUpdate). It counts the flops of
+// the axpy and axpyNorm2 it replaces.
+func cgUpdate[F layout.Float](s *run, alpha float64, x, r, p, q *layout.Field[F]) (float64, error) {
+	s.res.Flops += 16 * ncomplex(x)
+	v, err := layout.CGUpdate(x, r, p, q, alpha)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", s.name, err)
+	}
+	return v, nil
+}
+
 // xpayNorm2 sets y = x + a*y and returns |y|^2, fused (see fused.go).
 func xpayNorm2[F layout.Float](s *run, x *layout.Field[F], a complex128, y *layout.Field[F]) (float64, error) {
 	s.res.Flops += 12 * ncomplex(x)

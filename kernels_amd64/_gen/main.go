@@ -3,6 +3,8 @@
 //	wilson_hop_amd64.s   the Wilson hopping kernels, one per (set, vector shape, precision)
 //	clover_amd64.s       the clover-block kernels, one per (vector shape, precision)
 //	linalg_amd64.s       axpy and xpay
+//	reduce_amd64.s       the per-site reductions and the CG update (reduce.go,
+//	                     with their declarations reduce_gen_amd64.go)
 //	su3mat_amd64.s       the SU(3) products of kernels.SU3MulGo (float64)
 //	kernels_gen_amd64.go the Go declarations and the switches that call them
 //	frame_gen.go         the field offsets of hopFrame that the assembly uses
@@ -920,6 +922,7 @@ func main() {
 		}
 	}
 	write("../linalg_amd64.s", la.b.Bytes())
+	writeReduce()
 
 	su3 := &out{}
 	su3.p("%s", header)
