@@ -74,6 +74,8 @@
 //	            (go generate; the output is committed)
 //	wilson_gather.go  the W > 1 path (lanes gathered per hop)
 //	wilson_lanes.go   the lane-by-lane reference kernel, model for assembly
+//	wilson_compact.go compact links (two rows and a sign per hop), ExpandLink
+//	fma.go            the exact float32 fused multiply-add of the twins
 //	wilson_face.go    halo packing (spin projection of the faces)
 //	wilson_clover.go  clover blocks: two Hermitian 6x6 per site
 //	wilson_force.go   the Wilson-fermion HMC force on a tile (WilsonForce64)

@@ -33,6 +33,7 @@ func installNEON() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopNEON64, wilsonHopNEON32
+	compactLinks64 = false // the arm64 kernels read full links
 	CloverApply64, CloverApply32 = cloverNEON64, cloverNEON32
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
@@ -43,6 +44,7 @@ func installSVE() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopSVE64, wilsonHopSVE32
+	compactLinks64 = false
 	CloverApply64, CloverApply32 = cloverSVE64, cloverSVE32
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
@@ -50,7 +52,7 @@ func installSVE() {
 }
 
 func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
-	if h.W != arm.NEONLanes64 {
+	if h.W != arm.NEONLanes64 || h.Compact {
 		WilsonHopGo(h, tiles)
 		return
 	}
@@ -62,7 +64,7 @@ func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
 }
 
 func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
-	if h.W != arm.NEONLanes32 {
+	if h.W != arm.NEONLanes32 || h.Compact {
 		WilsonHopGo(h, tiles)
 		return
 	}
@@ -74,7 +76,7 @@ func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
 }
 
 func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
-	if h.W != arm.SVELanes64() {
+	if h.W != arm.SVELanes64() || h.Compact {
 		WilsonHopGo(h, tiles)
 		return
 	}
@@ -86,7 +88,7 @@ func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
 }
 
 func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
-	if h.W != arm.SVELanes32() {
+	if h.W != arm.SVELanes32() || h.Compact {
 		WilsonHopGo(h, tiles)
 		return
 	}

@@ -122,11 +122,14 @@ const WilsonHopFlops = 1320
 // reconstructs (HopProjection). X may alias Dst; Src must not overlap Dst.
 // The kernels only read the struct.
 type WilsonHop[F Real] struct {
-	W     int
-	Dst   []F
-	X     []F // nil, or the field added (may be Dst itself)
-	A     F
-	Src   []F
+	W   int
+	Dst []F
+	X   []F // nil, or the field added (may be Dst itself)
+	A   F
+	Src []F
+	// Links holds L_d for every output tile: 18 rows of W numbers per hop,
+	// Links[(((tile*8 + d)*9 + 3*i + j)*2 + reim)*W + lane], or with
+	// Compact 13 rows per hop (wilson_compact.go).
 	Links []F
 	// Nbr[8*i+d] is the tile of Src that holds the neighbours of tile i
 	// along hop d.
@@ -141,6 +144,9 @@ type WilsonHop[F Real] struct {
 	Halo      []int32
 	HaloLanes [8][]int32
 	Recv      [8][]F
+	// Compact: Links holds 13 rows per hop, the first two rows of each
+	// link and its sign row (wilson_compact.go).
+	Compact bool
 }
 
 // WilsonHopGo is the portable hopping kernel: it computes the tiles listed

@@ -23,11 +23,16 @@ func wilsonHopGather[F Real](h *WilsonHop[F], tiles []int32) {
 		}
 	}
 	size := 24 * w
+	var lbuf []F
+	if h.Compact {
+		lbuf = make([]F, 144*w)
+	}
 	for _, t := range tiles {
 		i := int(t)
+		links := h.tileLinks(i, lbuf)
 		for l := range w {
 			for d := range 8 {
-				link := h.Links[(8*i+d)*18*w : (8*i+d+1)*18*w]
+				link := links[d*18*w : (d+1)*18*w]
 				for k := range u {
 					u[k] = link[k*w+l]
 				}
@@ -61,7 +66,7 @@ func wilsonHopGather[F Real](h *WilsonHop[F], tiles []int32) {
 			}
 			x := h.X[size*i : size*(i+1)]
 			for k, v := range acc {
-				dst[k*w+l] = x[k*w+l] + a*v
+				dst[k*w+l] = x[k*w+l] + F(a*v) // rounded product: no fusing
 			}
 		}
 	}

@@ -261,12 +261,13 @@ func main() {
 	p("// of fixed size so that the compiler drops the bounds checks.")
 	p("func wilsonHopSites[F Real](h *WilsonHop[F], tiles []int32) {")
 	p("\tvar acc [24]F")
+	p("\tvar ubuf [144]F // a site's compact links, expanded")
 	p("\ta := h.A")
 	p("\tfor _, t := range tiles {")
 	p("\t\ti := int(t)")
 	p("\t\tnb := (*[8]int32)(h.Nbr[8*i : 8*i+8])")
 	p("\t\thalo := (*[8]int32)(h.Halo[8*i : 8*i+8])")
-	p("\t\tu := (*[144]F)(h.Links[144*i : 144*i+144])")
+	p("\t\tu := (*[144]F)(h.tileLinks(i, ubuf[:]))")
 	for d := range 8 {
 		set := ""
 		if d == 0 {

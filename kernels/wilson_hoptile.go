@@ -28,9 +28,10 @@ type wilsonTileKernel[F Real] func(dst, x, acc []F, src *[8][]F, links []F, a F)
 
 // hopScratch is the per-call working memory of wilsonHopByTile.
 type hopScratch[F Real] struct {
-	acc [24 * MaxLanes]F
-	nbr [8][24 * MaxLanes]F
-	src [8][]F
+	acc   [24 * MaxLanes]F
+	nbr   [8][24 * MaxLanes]F
+	links [144 * MaxLanes]F // a tile's compact links, expanded
+	src   [8][]F
 }
 
 // hopScratchPools recycle scratch between calls (one per concurrent
@@ -81,7 +82,7 @@ func wilsonHopByTile[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKern
 		if h.X != nil {
 			x = h.X[size*i : size*(i+1)]
 		}
-		tile(h.Dst[size*i:size*(i+1)], x, sc.acc[:size], &sc.src, h.Links[8*18*w*i:8*18*w*(i+1)], h.A)
+		tile(h.Dst[size*i:size*(i+1)], x, sc.acc[:size], &sc.src, h.tileLinks(i, sc.links[:]), h.A)
 	}
 	sc.src = [8][]F{} // hold no field in the pool
 	pool.Put(sc)

@@ -12,8 +12,13 @@ func wilsonHopLanes[F Real](h *WilsonHop[F], tiles []int32) {
 	var hs, uh [12 * MaxLanes]F
 	var acc [24 * MaxLanes]F
 	size := 24 * w
+	var lbuf []F
+	if h.Compact {
+		lbuf = make([]F, 144*w)
+	}
 	for _, t := range tiles {
 		i := int(t)
+		links := h.tileLinks(i, lbuf)
 		for d := range 8 {
 			n := int(h.Nbr[8*i+d])
 			s := h.Src[size*n : size*(n+1)]
@@ -26,7 +31,7 @@ func wilsonHopLanes[F Real](h *WilsonHop[F], tiles []int32) {
 			if row := h.Halo[8*i+d]; row >= 0 {
 				insertHalo(hs[:12*w], h.Recv[d], int(row), h.HaloLanes[d], w)
 			}
-			u := h.Links[(8*i+d)*18*w : (8*i+d+1)*18*w]
+			u := links[d*18*w : (d+1)*18*w]
 			mulHalfLanes(uh[:12*w], u, hs[:12*w], w)
 			reconstructLanes(acc[:size], uh[:12*w], pr, w, d == 0)
 		}
@@ -40,7 +45,7 @@ func wilsonHopLanes[F Real](h *WilsonHop[F], tiles []int32) {
 		}
 		x := h.X[size*i : size*(i+1)]
 		for k, v := range acc[:size] {
-			dst[k] = x[k] + a*v
+			dst[k] = x[k] + F(a*v)
 		}
 	}
 }

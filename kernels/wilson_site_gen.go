@@ -10,12 +10,13 @@ import "unsafe"
 // of fixed size so that the compiler drops the bounds checks.
 func wilsonHopSites[F Real](h *WilsonHop[F], tiles []int32) {
 	var acc [24]F
+	var ubuf [144]F // a site's compact links, expanded
 	a := h.A
 	for _, t := range tiles {
 		i := int(t)
 		nb := (*[8]int32)(h.Nbr[8*i : 8*i+8])
 		halo := (*[8]int32)(h.Halo[8*i : 8*i+8])
-		u := (*[144]F)(h.Links[144*i : 144*i+144])
+		u := (*[144]F)(h.tileLinks(i, ubuf[:]))
 		if r := halo[0]; r >= 0 {
 			hopHalf0Set(&acc, (*[12]F)(h.Recv[0][12*r:12*r+12]), (*[18]F)(u[0:18]))
 		} else {

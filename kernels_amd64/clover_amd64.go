@@ -10,7 +10,7 @@ const cloverChunk = 1024
 // done nothing, when isa has no kernel for w on this CPU or the slices are
 // too short for the range (the portable kernel then reports it).
 func CloverApply64(isa ISA, dst, src, clov []float64, w, lo, hi int) bool {
-	k := kernelID{shape16(isa, w, 64), 64}
+	k := kernelID{shape: shape16(isa, w, 64), bits: 64}
 	if !cloverRange(k.shape, len(dst), len(src), len(clov), w, lo, hi) {
 		return false
 	}
@@ -24,7 +24,7 @@ func CloverApply64(isa ISA, dst, src, clov []float64, w, lo, hi int) bool {
 
 // CloverApply32 is CloverApply64 in single precision.
 func CloverApply32(isa ISA, dst, src, clov []float32, w, lo, hi int) bool {
-	k := kernelID{shape16(isa, w, 32), 32}
+	k := kernelID{shape: shape16(isa, w, 32), bits: 32}
 	if !cloverRange(k.shape, len(dst), len(src), len(clov), w, lo, hi) {
 		return false
 	}

@@ -157,13 +157,32 @@ func tolerance[F float32 | float64](asm.ISA) float64 {
 	return 1e-14
 }
 
+// compactLinks turns the case's links into compact ones (13 random rows
+// per hop, the last a random sign per lane): the kernels rebuild the third
+// row by the same arithmetic as kernels.ExpandLink whatever the numbers.
+func (c *hopCase[F]) compactLinks(rng *rand.Rand) {
+	h := &c.h
+	n := len(h.Links) / (18 * h.W)
+	h.Links = randSlice[F](rng, n*kernels.CompactLinkRows*h.W)
+	for k := range n {
+		sign := h.Links[(k*kernels.CompactLinkRows+12)*h.W : (k+1)*kernels.CompactLinkRows*h.W]
+		for l := range sign {
+			sign[l] = F(1 - 2*rng.IntN(2))
+		}
+	}
+	h.Compact = true
+}
+
 // checkHop runs the conformance case for one set, precision and W, with X
-// present, absent and aliasing Dst.
-func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int,
+// present, absent and aliasing Dst, and with compact links.
+func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int, compact bool,
 	run func(asm.ISA, *asm.WilsonHop[F], []int32) int) {
 	rng := rand.New(rand.NewPCG(uint64(w), uint64(isa)))
 	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo"} {
 		c := newHopCase[F](rng, w, 300, 301, mode == "halo")
+		if compact {
+			c.compactLinks(rng)
+		}
 		switch mode {
 		case "nil X":
 			c.h.X = nil
@@ -200,10 +219,11 @@ func TestWilsonHopConformance(t *testing.T) {
 			continue
 		}
 		for _, w := range asm.HopLanes(isa, 64) {
-			t.Run(fmt.Sprintf("%s/f64/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, asm.WilsonHop64) })
+			t.Run(fmt.Sprintf("%s/f64/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, false, asm.WilsonHop64) })
+			t.Run(fmt.Sprintf("%s/f64-compact/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, true, asm.WilsonHop64) })
 		}
 		for _, w := range asm.HopLanes(isa, 32) {
-			t.Run(fmt.Sprintf("%s/f32/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, asm.WilsonHop32) })
+			t.Run(fmt.Sprintf("%s/f32/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, false, asm.WilsonHop32) })
 		}
 	}
 }

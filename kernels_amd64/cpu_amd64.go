@@ -38,8 +38,9 @@ const (
 
 // kernelID names one generated kernel.
 type kernelID struct {
-	shape shapeID
-	bits  int
+	shape   shapeID
+	bits    int
+	compact bool // float64 only: links with 13 rows per hop
 }
 
 // hopShape picks the hopping kernel of isa for W lanes of bits-bit

@@ -26,7 +26,9 @@ type hopFrame struct {
 	// permutation of hop d: lane l of the result takes lane Perm[d][l]
 	// (float64 lane p is the dword pair 2p, 2p+1).
 	perm [8][16]int32
-	// acc is the accumulator scratch of the 16-register kernels (16
-	// vectors, 64-byte aligned by the kernel inside this array).
-	acc [16*64 + 64]byte
+	// acc is the scratch of the kernels, 64-byte aligned by the kernel
+	// inside this array: the 16 accumulator vectors of the 16-register
+	// kernels, then the 6 vectors of the rebuilt third link row of the
+	// compact-link kernels (at the start in the 32-register kernels).
+	acc [22*64 + 64]byte
 }

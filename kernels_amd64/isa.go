@@ -38,4 +38,5 @@ type WilsonHop[F float32 | float64] struct {
 	Halo      []int32
 	HaloLanes [8][]int32
 	Recv      [8][]F
+	Compact   bool
 }

@@ -11,10 +11,16 @@ func hopAVX512Z64(f *hopFrame)
 func hopAVX512Z32(f *hopFrame)
 
 //go:noescape
+func hopAVX512Z64C(f *hopFrame)
+
+//go:noescape
 func hopAVX512Y64(f *hopFrame)
 
 //go:noescape
 func hopAVX512Y32(f *hopFrame)
+
+//go:noescape
+func hopAVX512Y64C(f *hopFrame)
 
 //go:noescape
 func hopAVX2Y64(f *hopFrame)
@@ -23,10 +29,16 @@ func hopAVX2Y64(f *hopFrame)
 func hopAVX2Y32(f *hopFrame)
 
 //go:noescape
+func hopAVX2Y64C(f *hopFrame)
+
+//go:noescape
 func hopAVX2X64(f *hopFrame)
 
 //go:noescape
 func hopAVX2X32(f *hopFrame)
+
+//go:noescape
+func hopAVX2X64C(f *hopFrame)
 
 //go:noescape
 func cloverZ64(dst, src, clov *float64, n int)
@@ -269,33 +281,41 @@ func callSU3Mul64(s shapeID, v int, dst, a, b *float64, n int) {
 // callHop runs hopping kernel k on the frame.
 func callHop(k kernelID, f *hopFrame) {
 	switch k {
-	case kernelID{shapeAVX512Z, 64}:
+	case kernelID{shapeAVX512Z, 64, false}:
 		hopAVX512Z64(f)
-	case kernelID{shapeAVX512Z, 32}:
+	case kernelID{shapeAVX512Z, 32, false}:
 		hopAVX512Z32(f)
-	case kernelID{shapeAVX512Y, 64}:
+	case kernelID{shapeAVX512Z, 64, true}:
+		hopAVX512Z64C(f)
+	case kernelID{shapeAVX512Y, 64, false}:
 		hopAVX512Y64(f)
-	case kernelID{shapeAVX512Y, 32}:
+	case kernelID{shapeAVX512Y, 32, false}:
 		hopAVX512Y32(f)
-	case kernelID{shapeAVX2Y, 64}:
+	case kernelID{shapeAVX512Y, 64, true}:
+		hopAVX512Y64C(f)
+	case kernelID{shapeAVX2Y, 64, false}:
 		hopAVX2Y64(f)
-	case kernelID{shapeAVX2Y, 32}:
+	case kernelID{shapeAVX2Y, 32, false}:
 		hopAVX2Y32(f)
-	case kernelID{shapeAVX2X, 64}:
+	case kernelID{shapeAVX2Y, 64, true}:
+		hopAVX2Y64C(f)
+	case kernelID{shapeAVX2X, 64, false}:
 		hopAVX2X64(f)
-	case kernelID{shapeAVX2X, 32}:
+	case kernelID{shapeAVX2X, 32, false}:
 		hopAVX2X32(f)
+	case kernelID{shapeAVX2X, 64, true}:
+		hopAVX2X64C(f)
 	}
 }
 
 // callClover64 runs clover kernel k on n tiles.
 func callClover64(k kernelID, dst, src, clov *float64, n int) {
 	switch k {
-	case kernelID{shapeAVX512Z, 64}:
+	case kernelID{shapeAVX512Z, 64, false}:
 		cloverZ64(dst, src, clov, n)
-	case kernelID{shapeAVX2Y, 64}:
+	case kernelID{shapeAVX2Y, 64, false}:
 		cloverY64(dst, src, clov, n)
-	case kernelID{shapeAVX2X, 64}:
+	case kernelID{shapeAVX2X, 64, false}:
 		cloverX64(dst, src, clov, n)
 	}
 }
@@ -303,11 +323,11 @@ func callClover64(k kernelID, dst, src, clov *float64, n int) {
 // callClover32 runs clover kernel k on n tiles.
 func callClover32(k kernelID, dst, src, clov *float32, n int) {
 	switch k {
-	case kernelID{shapeAVX512Z, 32}:
+	case kernelID{shapeAVX512Z, 32, false}:
 		cloverZ32(dst, src, clov, n)
-	case kernelID{shapeAVX2Y, 32}:
+	case kernelID{shapeAVX2Y, 32, false}:
 		cloverY32(dst, src, clov, n)
-	case kernelID{shapeAVX2X, 32}:
+	case kernelID{shapeAVX2X, 32, false}:
 		cloverX32(dst, src, clov, n)
 	}
 }

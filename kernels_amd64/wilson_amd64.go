@@ -14,12 +14,15 @@ import (
 // point outside the slices, so that the caller finishes with the portable
 // kernel (which then reports the bad index as it would have).
 func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int {
-	return wilsonHop(kernelID{hopShape(isa, h.W, 64), 64}, h, tiles)
+	return wilsonHop(kernelID{hopShape(isa, h.W, 64), 64, h.Compact}, h, tiles)
 }
 
 // WilsonHop32 is WilsonHop64 in single precision.
 func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int {
-	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32}, h, tiles)
+	if h.Compact {
+		return 0 // no float32 kernel reads compact links
+	}
+	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32, false}, h, tiles)
 }
 
 // chunkTiles bounds the tiles of one assembly call, so that the goroutine
@@ -68,7 +71,7 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	}
 	w := h.W
 	c := hopCheck{
-		nOut: min(len(h.Dst)/(24*w), len(h.Links)/(144*w), len(h.Nbr)/8, len(h.Halo)/8, len(h.Cross)),
+		nOut: min(len(h.Dst)/(24*w), len(h.Links)/(8*linkRows(h.Compact)*w), len(h.Nbr)/8, len(h.Halo)/8, len(h.Cross)),
 		nSrc: len(h.Src) / (24 * w),
 	}
 	if h.X != nil {
@@ -194,4 +197,13 @@ func classify[F float32 | float64](c *hopCheck, h *WilsonHop[F], i int32) tileKi
 		}
 	}
 	return kind
+}
+
+// linkRows is the number of link rows per hop: 18, or 13 for compact links
+// (kernels/wilson_compact.go).
+func linkRows(compact bool) int {
+	if compact {
+		return 13
+	}
+	return 18
 }

@@ -46,7 +46,7 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 			}
 		}
 		h.args[p] = kernels.WilsonHop[F]{
-			W: l.W, Links: lk.parity(p), Nbr: t.nbr[p], Cross: t.cross[p], Perm: t.perm,
+			W: l.W, Links: lk.hopLinks(p), Compact: lk.Compact != nil, Nbr: t.nbr[p], Cross: t.cross[p], Perm: t.perm,
 			Halo: t.halo[p], HaloLanes: t.haloLanes, Recv: h.recv[p],
 		}
 	}

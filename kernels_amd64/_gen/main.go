@@ -121,11 +121,25 @@ func (o *out) p(format string, args ...any) { fmt.Fprintf(&o.b, format+"\n", arg
 func (o *out) i(format string, args ...any) { fmt.Fprintf(&o.b, "\t"+format+"\n", args...) }
 func (o *out) label(l string)               { fmt.Fprintf(&o.b, "%s:\n", l) }
 
+// hopVariants are the generated hopping kernels: every shape in float64
+// and float32 with full links, and in float64 with compact links.
+var hopVariants = func() []*hopGen {
+	var vs []*hopGen
+	for _, sh := range hopShapes {
+		vs = append(vs, &hopGen{sh: sh, pr: f64}, &hopGen{sh: sh, pr: f32}, &hopGen{sh: sh, pr: f64, compact: true})
+	}
+	return vs
+}()
+
 // hopGen writes one hopping kernel.
 type hopGen struct {
 	*out
 	sh shape
 	pr prec
+	// compact: 13 link rows per hop (rows 0 and 1 and the sign row,
+	// kernels/wilson_compact.go); row 2 is rebuilt into scratch at R14+row2.
+	compact bool
+	row2    int // byte offset of the rebuilt row 2 from R14
 	// register plan
 	h    [6]string // projected half-spinor: colour c re at h[2c], im at h[2c+1]
 	o, t string    // result of one SU(3) row component, product temporary
@@ -138,8 +152,11 @@ func (g *hopGen) m(off int, base string) string {
 	return fmt.Sprintf("%d(%s)", off, base)
 }
 
-func newHopGen(o *out, sh shape, p prec) *hopGen {
-	g := &hopGen{out: o, sh: sh, pr: p}
+func newHopGen(o *out, sh shape, p prec, compact bool) *hopGen {
+	g := &hopGen{out: o, sh: sh, pr: p, compact: compact}
+	if sh.regs != 32 {
+		g.row2 = 16 * sh.vb // after the 16 accumulator vectors in the scratch
+	}
 	if sh.regs == 32 {
 		// Accumulator in Z0..Z23, half-spinor Z24..Z29, Z30/Z31 temporaries.
 		for k := range 24 {
@@ -256,7 +273,12 @@ func (g *hopGen) permute(d int) {
 //	oi = u0r*x0i + u0i*x0r + u1r*x1i + u1i*x1r + u2r*x2i + u2i*x2r
 func (g *hopGen) su3(d, a, j int, c string, set bool) {
 	vb := g.sh.vb
-	u := func(i, jj, ri int) string { return g.m((18*d+2*(3*i+jj)+ri)*vb, "BX") }
+	u := func(i, jj, ri int) string {
+		if g.compact && i == 2 {
+			return g.m(g.row2+(2*jj+ri)*vb, "R14")
+		}
+		return g.m((g.linkRows()*d+2*(3*i+jj)+ri)*vb, "BX")
+	}
 	cc := conj[c]
 	add, sub := "add", "sub"
 	if set {
@@ -300,6 +322,56 @@ func (g *hopGen) su3(d, a, j int, c string, set bool) {
 		case "-i":
 			g.accOp(kj, g.o, add)
 		}
+	}
+}
+
+// linkRows is the number of link rows per hop.
+func (g *hopGen) linkRows() int {
+	if g.compact {
+		return 13
+	}
+	return 18
+}
+
+// recon rebuilds row 2 of compact link d into the scratch at R14+row2, in
+// the operation order of kernels.ExpandLink (products rounded, unfused;
+// (j, k, l) cyclic):
+//
+//	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
+//	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
+//
+// The half-spinor registers are free at the start of a hop.
+func (g *hopGen) recon(d int) {
+	vb := g.sh.vb
+	r := func(i, j, ri int) string { return g.m((13*d+2*(3*i+j)+ri)*vb, "BX") }
+	sign := g.m((13*d+12)*vb, "BX")
+	a, b, c, e := g.h[0], g.h[1], g.h[2], g.h[3]
+	mul := func(m, x, dst string) { g.i("%s %s, %s, %s", g.op("VMUL"), m, x, dst) }
+	acc := func(op string) { g.i("%s %s, %s, %s", g.op(op), g.t, g.o, g.o) }
+	for j := range 3 {
+		k, l := (j+1)%3, (j+2)%3
+		g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 0), a)
+		g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 1), b)
+		g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 0), c)
+		g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 1), e)
+		mul(r(1, l, 0), a, g.o)
+		mul(r(1, l, 1), b, g.t)
+		acc("VSUB")
+		mul(r(1, k, 0), c, g.t)
+		acc("VSUB")
+		mul(r(1, k, 1), e, g.t)
+		acc("VADD")
+		mul(sign, g.o, g.o)
+		g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j)*vb, "R14"))
+		mul(r(1, k, 1), c, g.o)
+		mul(r(1, k, 0), e, g.t)
+		acc("VADD")
+		mul(r(1, l, 1), a, g.t)
+		acc("VSUB")
+		mul(r(1, l, 0), b, g.t)
+		acc("VSUB")
+		mul(sign, g.o, g.o)
+		g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j+1)*vb, "R14"))
 	}
 }
 
@@ -355,7 +427,11 @@ func (g *hopGen) store(withX bool) {
 }
 
 func (g *hopGen) name() string {
-	return fmt.Sprintf("hop%s%s%d", g.sh.isa, g.sh.reg, g.pr.bits)
+	c := ""
+	if g.compact {
+		c = "C"
+	}
+	return fmt.Sprintf("hop%s%s%d%s", g.sh.isa, g.sh.reg, g.pr.bits, c)
 }
 
 func (g *hopGen) kernel() {
@@ -383,13 +459,13 @@ func (g *hopGen) kernel() {
 	g.i("MOVQ %d(DI), R11", off("Src"))
 	g.i("MOVQ %d(DI), R12", off("Dst"))
 	g.i("MOVQ %d(DI), R13", off("X"))
-	if g.sh.regs != 32 {
+	if g.sh.regs != 32 || g.compact {
 		g.i("LEAQ %d(DI), R14", off("Acc")+63)
 		g.i("ANDQ $-64, R14")
 	}
 	g.label("tile")
 	g.i("MOVLQSX (SI), AX")
-	g.i("IMUL3Q $%d, AX, BX", 144*vb)
+	g.i("IMUL3Q $%d, AX, BX", 8*g.linkRows()*vb)
 	g.i("ADDQ %d(DI), BX", off("Links"))
 	g.i("MOVQ AX, R8")
 	g.i("SHLQ $5, R8")
@@ -404,7 +480,7 @@ func (g *hopGen) kernel() {
 	g.i("CMPQ CX, $1")
 	g.i("JLE prefetched")
 	g.i("MOVLQSX 4(SI), R10")
-	g.i("IMUL3Q $%d, R10, R10", 144*vb)
+	g.i("IMUL3Q $%d, R10, R10", 8*g.linkRows()*vb)
 	g.i("ADDQ %d(DI), R10", off("Links"))
 	g.label("prefetched")
 	for d := range 8 {
@@ -419,8 +495,11 @@ func (g *hopGen) kernel() {
 		g.label(fmt.Sprintf("h%dhalfptr", d))
 		g.i("MOVQ %d(DI), DX", off("Half")+8*d)
 		g.label(fmt.Sprintf("h%dgo", d))
-		for line := 0; line < 18*vb; line += 64 {
-			g.i("PREFETCHT0 %d(R10)", 18*d*vb+line)
+		for line := 0; line < g.linkRows()*vb; line += 64 {
+			g.i("PREFETCHT0 %d(R10)", g.linkRows()*d*vb+line)
+		}
+		if g.compact {
+			g.recon(d)
 		}
 		for a := range 2 {
 			l := fmt.Sprintf("h%d%d", d, a)
@@ -795,12 +874,10 @@ func declarations() []byte {
 	w("")
 	w("package kernels_amd64")
 	w("")
-	for _, sh := range hopShapes {
-		for _, p := range []prec{f64, f32} {
-			w("//go:noescape")
-			w("func hop%s%s%d(f *hopFrame)", sh.isa, sh.reg, p.bits)
-			w("")
-		}
+	for _, v := range hopVariants {
+		w("//go:noescape")
+		w("func %s(f *hopFrame)", v.name())
+		w("")
 	}
 	for _, sh := range shapes16 {
 		for _, p := range []prec{f64, f32} {
@@ -858,11 +935,9 @@ func declarations() []byte {
 	w("// callHop runs hopping kernel k on the frame.")
 	w("func callHop(k kernelID, f *hopFrame) {")
 	w("\tswitch k {")
-	for _, sh := range hopShapes {
-		for _, p := range []prec{f64, f32} {
-			w("\tcase kernelID{%s, %d}:", shapeConst(sh.isa, sh.reg), p.bits)
-			w("\t\thop%s%s%d(f)", sh.isa, sh.reg, p.bits)
-		}
+	for _, v := range hopVariants {
+		w("\tcase kernelID{%s, %d, %v}:", shapeConst(v.sh.isa, v.sh.reg), v.pr.bits, v.compact)
+		w("\t\t%s(f)", v.name())
 	}
 	w("\t}")
 	w("}")
@@ -872,7 +947,7 @@ func declarations() []byte {
 		w("func callClover%d(k kernelID, dst, src, clov *float%d, n int) {", p.bits, p.bits)
 		w("\tswitch k {")
 		for _, sh := range shapes16 {
-			w("\tcase kernelID{%s, %d}:", shapeConst(sh.isa, sh.reg), p.bits)
+			w("\tcase kernelID{%s, %d, false}:", shapeConst(sh.isa, sh.reg), p.bits)
 			w("\t\tclover%s%d(dst, src, clov, n)", sh.reg, p.bits)
 		}
 		w("\t}")
@@ -896,10 +971,8 @@ func main() {
 	hop := &out{}
 	hop.p("%s", header)
 	signData(hop)
-	for _, sh := range hopShapes {
-		for _, p := range []prec{f64, f32} {
-			newHopGen(hop, sh, p).kernel()
-		}
+	for _, v := range hopVariants {
+		newHopGen(hop, v.sh, v.pr, v.compact).kernel()
 	}
 	write("../wilson_hop_amd64.s", hop.b.Bytes())
 
