@@ -13,7 +13,9 @@ import (
 
 func main() {
 	x := &cli{stdout: os.Stdout, stderr: os.Stderr}
+	stop := startProfile(os.Stderr)
 	code := x.main(os.Args[1:])
+	stop()
 	if err := x.finalize(); err != nil && code == 0 {
 		fmt.Fprintf(os.Stderr, "goqcd: %v\n", err)
 		code = 1
