@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(benchCommands, &command{name: "bench heatbath",
-		summary: "time of a quenched heatbath sweep and of an overrelaxation sweep, after 20 thermalising sweeps from a hot start (portable Go: W = 1 unless --simd)",
+		summary: "time of a quenched heatbath sweep and of an overrelaxation sweep, after 20 thermalising sweeps from a hot start (W: --simd, else the widest up to the kernel set's that tiles the lattice)",
 		flags: func(fs *flagSet) func(x *cli, args []string) error {
 			lat := addLatticeFlags(fs)
 			group := fs.Int("group", 3, "N of SU(N)")

@@ -23,9 +23,9 @@ import (
 // gauge theory with the Wilson action, updated by one heatbath sweep and
 // Overrelax overrelaxation sweeps per step ("sweep" below). The chain is
 // driven by package markov: history.jsonl, saved configurations and
-// checkpoints go into [run] output; goqcd run --resume continues it. The
-// gauge code is portable Go: [lattice] simd = 0 means W = 1 here (see
-// gaugeLayout), not the kernel set's width.
+// checkpoints go into [run] output; goqcd run --resume continues it.
+// [lattice] simd = 0 means the widest W up to the kernel set's that tiles
+// the lattice (see gaugeLayout).
 type quenchedSection struct {
 	Group            int     `toml:"group"`             // N of SU(N), at least 2
 	Beta             float64 `toml:"beta"`              // 2N/g0^2, required
