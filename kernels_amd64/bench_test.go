@@ -108,8 +108,17 @@ func latticeHop[F float32 | float64](l, w int) (*kernels.WilsonHop[F], []int32) 
 	return h, tiles
 }
 
-func benchHop[F float32 | float64](b *testing.B, l, w int, run func(*kernels.WilsonHop[F], []int32)) {
+func benchHop[F float32 | float64](b *testing.B, l, w int, compact bool, run func(*kernels.WilsonHop[F], []int32)) {
 	h, tiles := latticeHop[F](l, w)
+	if compact { // 13 rows per hop, the sign row +1
+		h.Links = h.Links[:len(tiles)*8*kernels.CompactLinkRows*w]
+		for k := range len(tiles) * 8 {
+			for x := range w {
+				h.Links[(k*kernels.CompactLinkRows+12)*w+x] = 1
+			}
+		}
+		h.Compact = true
+	}
 	flops := float64(kernels.WilsonHopFlops * len(tiles) * w)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -127,20 +136,27 @@ func benchHop[F float32 | float64](b *testing.B, l, w int, run func(*kernels.Wil
 // set's kernels, on one parity of 4^4 (cache-resident), 8^4 and 16^4.
 func BenchmarkWilsonHop(b *testing.B) {
 	for _, l := range []int{4, 8, 16} {
-		b.Run(fmt.Sprintf("L=%d/go/f64/W=1", l), func(b *testing.B) { benchHop(b, l, 1, kernels.WilsonHopGo[float64]) })
-		b.Run(fmt.Sprintf("L=%d/go/f32/W=1", l), func(b *testing.B) { benchHop(b, l, 1, kernels.WilsonHopGo[float32]) })
+		b.Run(fmt.Sprintf("L=%d/go/f64/W=1", l), func(b *testing.B) { benchHop(b, l, 1, false, kernels.WilsonHopGo[float64]) })
+		b.Run(fmt.Sprintf("L=%d/go/f64-compact/W=1", l), func(b *testing.B) { benchHop(b, l, 1, true, kernels.WilsonHopGo[float64]) })
+		b.Run(fmt.Sprintf("L=%d/go/f32/W=1", l), func(b *testing.B) { benchHop(b, l, 1, false, kernels.WilsonHopGo[float32]) })
 		for _, isa := range isas {
 			if !asm.Runs(isa) {
 				continue
 			}
 			for _, w := range asm.HopLanes(isa, 64) {
-				b.Run(fmt.Sprintf("L=%d/%s/f64/W=%d", l, isa, w), func(b *testing.B) {
-					benchHop(b, l, w, func(h *kernels.WilsonHop[float64], t []int32) { asm.WilsonHop64(isa, (*asm.WilsonHop[float64])(h), t) })
-				})
+				for _, compact := range []bool{false, true} {
+					name := "f64"
+					if compact {
+						name = "f64-compact"
+					}
+					b.Run(fmt.Sprintf("L=%d/%s/%s/W=%d", l, isa, name, w), func(b *testing.B) {
+						benchHop(b, l, w, compact, func(h *kernels.WilsonHop[float64], t []int32) { asm.WilsonHop64(isa, (*asm.WilsonHop[float64])(h), t) })
+					})
+				}
 			}
 			for _, w := range asm.HopLanes(isa, 32) {
 				b.Run(fmt.Sprintf("L=%d/%s/f32/W=%d", l, isa, w), func(b *testing.B) {
-					benchHop(b, l, w, func(h *kernels.WilsonHop[float32], t []int32) { asm.WilsonHop32(isa, (*asm.WilsonHop[float32])(h), t) })
+					benchHop(b, l, w, false, func(h *kernels.WilsonHop[float32], t []int32) { asm.WilsonHop32(isa, (*asm.WilsonHop[float32])(h), t) })
 				})
 			}
 		}
