@@ -14,6 +14,8 @@
 //
 //	spinor  2*(3*spin + colour) + reim                        SpinorRows = 24
 //	links   2*(9*d + 3*i + j) + reim  (L_d(x)_ij, hop d)      LinkRows = 144
+//	compact 13*d + 2*(3*i + j) + reim (i = 0, 1), 13*d + 12    CompactLinkRows = 104
+//	        the sign s of hop d (kernels/wilson_compact.go)
 //	clover  36*b + e  (block b, packed as kernels.CloverPacked) CloverRows = 72
 //	SU(3)   2*(3*i + j) + reim  (one link matrix per site)     18 rows
 //
@@ -33,10 +35,14 @@
 //	    kernels.WilsonHop), neighbours through Nbr, lanes of hops that cross
 //	    the tile boundary permuted in registers (TBL), stopping at the
 //	    first tile that takes a halo row and returning how many it did;
-//	    X may be Dst, Src must not overlap Dst.
+//	    X may be Dst, Src must not overlap Dst. With Hop.Compact (float64
+//	    only; the float32 kernels panic) the links are compact.
 //	WilsonTileNEON64/32, WilsonTileSVE64/32 (twin wilsonTileGo): one output
 //	    tile from eight neighbour tiles already aligned by the caller (the
 //	    halo tiles); x may be dst, src must not overlap dst or acc.
+//	WilsonTileCompactNEON64, WilsonTileCompactSVE64 (twin
+//	    wilsonTileCompactGo): the same with compact links and acc of
+//	    CompactAccRows = 30 rows.
 //	CloverNEON64/32, CloverSVE64/32 (twin cloverGo): dst = C src on n
 //	    tiles, two packed Hermitian 6x6 blocks per site; dst may be src.
 //	AxpyNEON64/32, AxpySVE64/32 (twin axpyGo): y = a*x + y, complex a, on
@@ -51,6 +57,14 @@
 //	    The external test su3mat_arm64_test.go compares bit for bit.
 //	SVEVectorBits, SVELanes64, SVELanes32: the SVE vector length (RDVL),
 //	    0 without SVE; NEONLanes64, NEONLanes32.
+//
+// Compact links hold rows 0 and 1 of each link and a sign row s (the
+// boundary phase, +1 or -1 per lane); at the start of every hop the
+// compact kernels rebuild the third row, s * conj(row0 x row1), into acc
+// rows 24..29 with unfused FMUL, FADD and FSUB in kernels.ExpandLink's
+// order (the twin expandLinkGo repeats it: the same bits), then multiply
+// as with full links. They read 104 instead of 144 link rows per tile, the
+// larger part of the hopping term's memory traffic.
 //
 // The twins perform the assembly's operations in its order, one
 // multiply-add per statement, so that on arm64 (where the Go compiler
@@ -74,10 +88,11 @@
 // # Files
 //
 //	doc.go            this overview (no build tag: the package builds on every GOARCH)
-//	tile.go           Hop, the Go twins, the projection table, operand checks,
-//	                  lane-index tables
+//	tile.go           Hop, the Go twins (compact links too), the projection
+//	                  table, operand checks, lane-index tables
 //	vl_arm64.go       SVEVectorBits and the lane counts
-//	wilson_arm64.go   Wilson tile and tile-list kernels: declarations and checked wrappers
+//	wilson_arm64.go   Wilson tile and tile-list kernels, full and compact links:
+//	                  declarations and checked wrappers
 //	clover_arm64.go   clover kernels: declarations and checked wrappers
 //	linalg.go         the element-wise twins and checks
 //	linalg_arm64.go   element-wise kernels: declarations and checked wrappers

@@ -61,16 +61,40 @@ const (
 	SpinorRows = 24     // one spinor tile: 12 complex components
 	LinkRows   = 8 * 18 // the eight link matrices of one tile
 	CloverRows = 72     // the two packed Hermitian 6x6 blocks of one tile
+
+	// CompactLinkRows: the eight compact links of one tile (13 rows per
+	// hop: rows 0 and 1 of L_d and the sign row, kernels/wilson_compact.go).
+	CompactLinkRows = 8 * 13
+	// CompactAccRows: the scratch of the compact-link kernels, the
+	// accumulator and the rebuilt third link row of the current hop.
+	CompactAccRows = SpinorRows + 6
 )
 
+// linkRows and accRows are the link rows per tile and the scratch rows of
+// the full or compact kernels.
+func linkRows(compact bool) int {
+	if compact {
+		return CompactLinkRows
+	}
+	return LinkRows
+}
+
+func accRows(compact bool) int {
+	if compact {
+		return CompactAccRows
+	}
+	return SpinorRows
+}
+
 // checkWilsonTile panics unless every operand of a Wilson tile kernel of
-// w lanes is long enough (x may be empty: no added field).
-func checkWilsonTile[F Float](w int, dst, x, acc []F, src *[8][]F, links []F) {
+// w lanes (compact: one that reads compact links) is long enough (x may be
+// empty: no added field).
+func checkWilsonTile[F Float](w int, compact bool, dst, x, acc []F, src *[8][]F, links []F) {
 	if w < 1 {
 		panic(fmt.Sprintf("kernels_arm64: Wilson tile kernel with %d lanes (no such vector unit?)", w))
 	}
 	n := SpinorRows * w
-	short := len(dst) < n || len(acc) < n || (len(x) > 0 && len(x) < n) || len(links) < LinkRows*w
+	short := len(dst) < n || len(acc) < accRows(compact)*w || (len(x) > 0 && len(x) < n) || len(links) < linkRows(compact)*w
 	for d := range src {
 		short = short || len(src[d]) < n
 	}
@@ -104,7 +128,55 @@ func checkClover[F Float](w int, dst, src, clov []F, n int) {
 //
 // acc is scratch of one tile. x may be dst; src must not overlap dst or acc.
 func wilsonTileGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F) {
-	checkWilsonTile(w, dst, x, acc, src, links)
+	checkWilsonTile(w, false, dst, x, acc, src, links)
+	wilsonTileFull(w, dst, x, acc, src, links, a)
+}
+
+// wilsonTileCompactGo is the Go twin of the compact-link tile kernels
+// (WilsonTileCompactNEON64, WilsonTileCompactSVE64): wilsonTileGo with
+// links of CompactLinkRows rows (13 per hop), each link's third row
+// rebuilt by expandLinkGo, and acc of CompactAccRows rows.
+func wilsonTileCompactGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F) {
+	checkWilsonTile(w, true, dst, x, acc, src, links)
+	full := make([]F, LinkRows*w)
+	for d := range 8 {
+		expandLinkGo(full[18*d*w:18*(d+1)*w], links[13*d*w:13*(d+1)*w], w)
+	}
+	wilsonTileFull(w, dst, x, acc, src, full, a)
+}
+
+// expandLinkGo is kernels.ExpandLink (which this package cannot import):
+// the 18 rows of one link u from its 13 compact rows c, the third row
+// s * conj(row0 x row1) with the products rounded ((j, k, l) cyclic):
+//
+//	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
+//	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
+//
+// The compact kernels rebuild the row in this order with unfused FMUL,
+// FADD and FSUB, the same bits.
+func expandLinkGo[F Float](u, c []F, w int) {
+	copy(u[:12*w], c[:12*w])
+	s := c[12*w : 13*w]
+	at := func(i, j, ri, l int) F { return c[(2*(3*i+j)+ri)*w+l] }
+	for j := range 3 {
+		k, l := (j+1)%3, (j+2)%3
+		for x := range w {
+			o := F(at(1, l, 0, x) * at(0, k, 0, x)) // F(): no fused multiply-add
+			o -= F(at(1, l, 1, x) * at(0, k, 1, x))
+			o -= F(at(1, k, 0, x) * at(0, l, 0, x))
+			o += F(at(1, k, 1, x) * at(0, l, 1, x))
+			u[(12+2*j)*w+x] = o * s[x]
+			m := F(at(1, k, 1, x) * at(0, l, 0, x))
+			m += F(at(1, k, 0, x) * at(0, l, 1, x))
+			m -= F(at(1, l, 1, x) * at(0, k, 0, x))
+			m -= F(at(1, l, 0, x) * at(0, k, 1, x))
+			u[(13+2*j)*w+x] = m * s[x]
+		}
+	}
+}
+
+// wilsonTileFull is wilsonTileGo on checked operands.
+func wilsonTileFull[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F) {
 	h := make([]F, 12*w)
 	u := make([]F, 12*w)
 	for d := range 8 {
@@ -233,7 +305,8 @@ const MaxLanes = 16
 // Hop holds the operands of the tile-list Wilson kernels: the fields of
 // kernels.WilsonHop they read, in its layout (tile indices count from the
 // first tile of Dst; Nbr holds tile indices into Src). X may be empty (no
-// added field) or Dst; Src must not overlap Dst.
+// added field) or Dst; Src must not overlap Dst. Compact: Links holds
+// CompactLinkRows rows per tile (float64 only; the float32 kernels panic).
 type Hop[F Float] struct {
 	Dst, X, Src, Links []F
 	A                  F
@@ -241,6 +314,7 @@ type Hop[F Float] struct {
 	Cross              []uint8
 	Perm               *[8][]int32
 	Halo               []int32
+	Compact            bool
 }
 
 // hopExtent returns the number of output tiles that every operand of h
@@ -251,7 +325,7 @@ func hopExtent[F Float](w int, h *Hop[F]) (nout, nsrc int) {
 	if w < 1 || w > MaxLanes {
 		panic(fmt.Sprintf("kernels_arm64: Wilson tile-list kernel with %d lanes (1 to %d supported)", w, MaxLanes))
 	}
-	nout = min(len(h.Dst)/(SpinorRows*w), len(h.Links)/(LinkRows*w), len(h.Nbr)/8, len(h.Cross), len(h.Halo)/8)
+	nout = min(len(h.Dst)/(SpinorRows*w), len(h.Links)/(linkRows(h.Compact)*w), len(h.Nbr)/8, len(h.Cross), len(h.Halo)/8)
 	if len(h.X) > 0 {
 		nout = min(nout, len(h.X)/(SpinorRows*w))
 	}
@@ -299,7 +373,8 @@ func checkStop[F Float](h *Hop[F], tiles []int32, k, nout, nsrc int) {
 //	Dst_t = X_t + A * sum_d R_d L_d(t) P_d perm_d(Src_{Nbr[8t+d]})
 //
 // (as wilsonTileGo) with perm_d taking lane l from lane Perm[d][l] when bit
-// d of Cross[t] is set. It returns the number of tiles computed.
+// d of Cross[t] is set (with h.Compact, as wilsonTileCompactGo). It
+// returns the number of tiles computed.
 func wilsonTilesGo[F Float](w int, h *Hop[F], tiles []int32) int {
 	nout, nsrc := hopExtent(w, h)
 	n := SpinorRows * w
@@ -307,7 +382,11 @@ func wilsonTilesGo[F Float](w int, h *Hop[F], tiles []int32) int {
 	for d := range src {
 		src[d] = make([]F, n)
 	}
-	acc := make([]F, n)
+	acc := make([]F, accRows(h.Compact)*w)
+	tile, lr := wilsonTileGo[F], LinkRows*w
+	if h.Compact {
+		tile, lr = wilsonTileCompactGo[F], CompactLinkRows*w
+	}
 	for k, t32 := range tiles {
 		t := int(t32)
 		if t < 0 || t >= nout {
@@ -338,7 +417,7 @@ func wilsonTilesGo[F Float](w int, h *Hop[F], tiles []int32) int {
 		if len(h.X) > 0 {
 			x = h.X[t*n : (t+1)*n]
 		}
-		wilsonTileGo(w, h.Dst[t*n:(t+1)*n], x, acc, &src, h.Links[t*LinkRows*w:(t+1)*LinkRows*w], h.A)
+		tile(w, h.Dst[t*n:(t+1)*n], x, acc, &src, h.Links[t*lr:(t+1)*lr], h.A)
 	}
 	return len(tiles)
 }

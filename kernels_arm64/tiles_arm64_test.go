@@ -9,17 +9,22 @@ import (
 
 // randomHop is a hopping problem of nout output tiles over nsrc source
 // tiles with random neighbours, crossings, lane permutations and about one
-// tile in four taking a halo row.
-func randomHop[F Float](rng *rand.Rand, w, nout, nsrc int) (*Hop[F], []int32) {
+// tile in four taking a halo row; compact: with compact links (random
+// signs).
+func randomHop[F Float](rng *rand.Rand, w, nout, nsrc int, compact bool) (*Hop[F], []int32) {
 	const g = 64
 	h := &Hop[F]{
-		Src:   newGuarded[F](rng, nsrc*SpinorRows*w, g).body(),
-		Links: newGuarded[F](rng, nout*LinkRows*w, g).body(),
-		A:     F(rng.Float64() - 0.5),
-		Nbr:   make([]int32, 8*nout),
-		Cross: make([]uint8, nout),
-		Halo:  make([]int32, 8*nout),
-		Perm:  new([8][]int32),
+		Src:     newGuarded[F](rng, nsrc*SpinorRows*w, g).body(),
+		Links:   newGuarded[F](rng, nout*linkRows(compact)*w, g).body(),
+		A:       F(rng.Float64() - 0.5),
+		Nbr:     make([]int32, 8*nout),
+		Cross:   make([]uint8, nout),
+		Halo:    make([]int32, 8*nout),
+		Perm:    new([8][]int32),
+		Compact: compact,
+	}
+	if compact {
+		randomSigns(rng, h.Links, w)
 	}
 	for d := range 8 {
 		for _, p := range rng.Perm(w) {
@@ -59,12 +64,13 @@ func runList[F Float](h *Hop[F], tiles []int32, kern func(*Hop[F], []int32) int)
 	return counts
 }
 
-func checkTilesKernel[F Float](t *testing.T, name string, w int, kern func(*Hop[F], []int32) int) {
+func checkTilesKernel[F Float](t *testing.T, name string, w int, compact bool, kern func(*Hop[F], []int32) int) {
 	rng := rand.New(rand.NewPCG(uint64(w), 29))
 	const nout, nsrc = 13, 17
 	for _, mode := range []string{"x absent", "x separate", "x is dst"} {
 		what := fmt.Sprintf("%s W=%d, %s", name, w, mode)
-		h, tiles := randomHop[F](rng, w, nout, nsrc)
+		h, tiles := randomHop[F](rng, w, nout, nsrc, compact)
+		linksCopy := slices.Clone(h.Links)
 		dst := newGuarded[F](rng, nout*SpinorRows*w, 64)
 		want := slices.Clone(dst.body())
 		ref := *h
@@ -89,21 +95,36 @@ func checkTilesKernel[F Float](t *testing.T, name string, w int, kern func(*Hop[
 		if !dst.guardsIntact() {
 			t.Errorf("%s: wrote outside Dst", what)
 		}
-		if maxRelDiff(h.Src, srcCopy) != 0 {
-			t.Errorf("%s: changed Src", what)
+		if maxRelDiff(h.Src, srcCopy) != 0 || maxRelDiff(h.Links, linksCopy) != 0 {
+			t.Errorf("%s: changed Src or Links", what)
 		}
 	}
 }
 
 func TestWilsonTilesNEON(t *testing.T) {
-	checkTilesKernel(t, "NEON float64", NEONLanes64, WilsonTilesNEON64)
-	checkTilesKernel(t, "NEON float32", NEONLanes32, WilsonTilesNEON32)
+	checkTilesKernel(t, "NEON float64", NEONLanes64, false, WilsonTilesNEON64)
+	checkTilesKernel(t, "NEON float32", NEONLanes32, false, WilsonTilesNEON32)
+	checkTilesKernel(t, "NEON float64 compact", NEONLanes64, true, WilsonTilesNEON64)
 }
 
 func TestWilsonTilesSVE(t *testing.T) {
 	skipWithoutSVE(t)
-	checkTilesKernel(t, "SVE float64", SVELanes64(), WilsonTilesSVE64)
-	checkTilesKernel(t, "SVE float32", SVELanes32(), WilsonTilesSVE32)
+	checkTilesKernel(t, "SVE float64", SVELanes64(), false, WilsonTilesSVE64)
+	checkTilesKernel(t, "SVE float32", SVELanes32(), false, WilsonTilesSVE32)
+	checkTilesKernel(t, "SVE float64 compact", SVELanes64(), true, WilsonTilesSVE64)
+}
+
+// TestWilsonTilesCompact32: compact links in float32 panic (no kernels).
+func TestWilsonTilesCompact32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	h, tiles := randomHop[float32](rng, NEONLanes32, 3, 3, true)
+	h.Dst = make([]float32, 3*SpinorRows*NEONLanes32)
+	defer func() {
+		if recover() == nil {
+			t.Error("WilsonTilesNEON32 with compact links did not panic")
+		}
+	}()
+	WilsonTilesNEON32(h, tiles)
 }
 
 // TestWilsonTilesBadIndex: a tile or neighbour index outside the operands
@@ -111,8 +132,8 @@ func TestWilsonTilesSVE(t *testing.T) {
 func TestWilsonTilesBadIndex(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	w := NEONLanes64
-	for _, bad := range []string{"tile", "negative tile", "neighbour", "short links"} {
-		h, tiles := randomHop[float64](rng, w, 6, 7)
+	for _, bad := range []string{"tile", "negative tile", "neighbour", "short links", "short compact links"} {
+		h, tiles := randomHop[float64](rng, w, 6, 7, bad == "short compact links")
 		h.Dst = make([]float64, 6*SpinorRows*w)
 		clear(h.Cross)
 		for i := range h.Halo {
@@ -127,6 +148,9 @@ func TestWilsonTilesBadIndex(t *testing.T) {
 			h.Nbr[8*tiles[2]+5] = 7
 		case "short links":
 			h.Links = h.Links[:5*LinkRows*w]
+			tiles[2] = 5
+		case "short compact links":
+			h.Links = h.Links[:5*CompactLinkRows*w]
 			tiles[2] = 5
 		}
 		func() {

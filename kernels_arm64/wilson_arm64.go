@@ -16,6 +16,12 @@ func wilsonTileSVE64(dst, x, acc *float64, src *[8][]float64, links *float64, a 
 //go:noescape
 func wilsonTileSVE32(dst, x, acc *float32, src *[8][]float32, links *float32, a float32)
 
+//go:noescape
+func wilsonTileCompactNEON64(dst, x, acc *float64, src *[8][]float64, links *float64, a float64)
+
+//go:noescape
+func wilsonTileCompactSVE64(dst, x, acc *float64, src *[8][]float64, links *float64, a float64)
+
 // WilsonTileNEON64 sets one tile of NEONLanes64 lanes,
 //
 //	dst = x + a * sum_d R_d L_d P_d src[d]     (x empty: dst = a * sum ...)
@@ -27,27 +33,44 @@ func wilsonTileSVE32(dst, x, acc *float32, src *[8][]float32, links *float32, a 
 // may be dst; src must not overlap dst or acc. It panics when an operand
 // is shorter than a tile.
 func WilsonTileNEON64(dst, x, acc []float64, src *[8][]float64, links []float64, a float64) {
-	checkWilsonTile(NEONLanes64, dst, x, acc, src, links)
+	checkWilsonTile(NEONLanes64, false, dst, x, acc, src, links)
 	wilsonTileNEON64(&dst[0], first(x), &acc[0], src, &links[0], a)
 }
 
 // WilsonTileNEON32 is WilsonTileNEON64 in float32 (NEONLanes32 lanes).
 func WilsonTileNEON32(dst, x, acc []float32, src *[8][]float32, links []float32, a float32) {
-	checkWilsonTile(NEONLanes32, dst, x, acc, src, links)
+	checkWilsonTile(NEONLanes32, false, dst, x, acc, src, links)
 	wilsonTileNEON32(&dst[0], first(x), &acc[0], src, &links[0], a)
 }
 
 // WilsonTileSVE64 is WilsonTileNEON64 with SVELanes64() lanes. It panics
 // on a CPU without SVE.
 func WilsonTileSVE64(dst, x, acc []float64, src *[8][]float64, links []float64, a float64) {
-	checkWilsonTile(SVELanes64(), dst, x, acc, src, links)
+	checkWilsonTile(SVELanes64(), false, dst, x, acc, src, links)
 	wilsonTileSVE64(&dst[0], first(x), &acc[0], src, &links[0], a)
 }
 
 // WilsonTileSVE32 is WilsonTileSVE64 in float32 (SVELanes32() lanes).
 func WilsonTileSVE32(dst, x, acc []float32, src *[8][]float32, links []float32, a float32) {
-	checkWilsonTile(SVELanes32(), dst, x, acc, src, links)
+	checkWilsonTile(SVELanes32(), false, dst, x, acc, src, links)
 	wilsonTileSVE32(&dst[0], first(x), &acc[0], src, &links[0], a)
+}
+
+// WilsonTileCompactNEON64 is WilsonTileNEON64 with compact links: links
+// holds CompactLinkRows rows (per hop rows 0 and 1 of L_d and the sign
+// row, kernels/wilson_compact.go), and acc is scratch of CompactAccRows
+// rows, where each hop rebuilds its link's third row (see
+// wilsonTileCompactGo).
+func WilsonTileCompactNEON64(dst, x, acc []float64, src *[8][]float64, links []float64, a float64) {
+	checkWilsonTile(NEONLanes64, true, dst, x, acc, src, links)
+	wilsonTileCompactNEON64(&dst[0], first(x), &acc[0], src, &links[0], a)
+}
+
+// WilsonTileCompactSVE64 is WilsonTileCompactNEON64 with SVELanes64()
+// lanes. It panics on a CPU without SVE.
+func WilsonTileCompactSVE64(dst, x, acc []float64, src *[8][]float64, links []float64, a float64) {
+	checkWilsonTile(SVELanes64(), true, dst, x, acc, src, links)
+	wilsonTileCompactSVE64(&dst[0], first(x), &acc[0], src, &links[0], a)
 }
 
 // first is the address of s[0], or nil for an empty s.
@@ -73,29 +96,42 @@ func wilsonTilesSVE64(dst, x, acc, src, links *float64, tiles *int32, ntiles int
 //go:noescape
 func wilsonTilesSVE32(dst, x, acc, src, links *float32, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint32, nout, nsrc int, a float32) int
 
+//go:noescape
+func wilsonTilesCompactNEON64(dst, x, acc, src, links *float64, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint8, nout, nsrc int, a float64) int
+
+//go:noescape
+func wilsonTilesCompactSVE64(dst, x, acc, src, links *float64, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint64, nout, nsrc int, a float64) int
+
 // WilsonTilesNEON64 computes the output tiles tiles[0], tiles[1], ... of
 // the hopping term h (NEONLanes64 lanes) in order, up to the first that
 // takes a halo row (Halo[8t+d] != -1 for some d), and returns how many it
 // computed; the caller computes that tile (with the halo inserted) and
 // calls again with the rest. Neighbours whose hop crosses the tile
-// boundary (Cross) are lane-permuted in registers. See wilsonTilesGo for
-// the loop. It panics when a tile or neighbour index is outside its
-// operands or a permutation is not one.
+// boundary (Cross) are lane-permuted in registers. With h.Compact the
+// links are compact and each hop rebuilds its link's third row. See
+// wilsonTilesGo for the loop. It panics when a tile or neighbour index is
+// outside its operands or a permutation is not one.
 func WilsonTilesNEON64(h *Hop[float64], tiles []int32) int {
 	const w = NEONLanes64
 	nout, nsrc := hopExtent(w, h)
 	var idx [8 * 16]uint8
 	permIndexBytes(idx[:], h.Perm, w, 8)
-	var acc [SpinorRows * w]float64
-	k := wilsonTilesNEON64(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
+	var acc [CompactAccRows * w]float64
+	kern := wilsonTilesNEON64
+	if h.Compact {
+		kern = wilsonTilesCompactNEON64
+	}
+	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
 		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
 }
 
-// WilsonTilesNEON32 is WilsonTilesNEON64 in float32 (NEONLanes32 lanes).
+// WilsonTilesNEON32 is WilsonTilesNEON64 in float32 (NEONLanes32 lanes),
+// with full links only.
 func WilsonTilesNEON32(h *Hop[float32], tiles []int32) int {
 	const w = NEONLanes32
+	noCompact32(h)
 	nout, nsrc := hopExtent(w, h)
 	var idx [8 * 16]uint8
 	permIndexBytes(idx[:], h.Perm, w, 4)
@@ -113,17 +149,22 @@ func WilsonTilesSVE64(h *Hop[float64], tiles []int32) int {
 	nout, nsrc := hopExtent(w, h)
 	var idx [8 * MaxLanes]uint64
 	permIndexLanes(idx[:], h.Perm, w)
-	var acc [SpinorRows * MaxLanes]float64
-	k := wilsonTilesSVE64(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
+	var acc [CompactAccRows * MaxLanes]float64
+	kern := wilsonTilesSVE64
+	if h.Compact {
+		kern = wilsonTilesCompactSVE64
+	}
+	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
 		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
 }
 
 // WilsonTilesSVE32 is WilsonTilesSVE64 in float32 (SVELanes32() lanes, at
-// most MaxLanes).
+// most MaxLanes), with full links only.
 func WilsonTilesSVE32(h *Hop[float32], tiles []int32) int {
 	w := SVELanes32()
+	noCompact32(h)
 	nout, nsrc := hopExtent(w, h)
 	var idx [8 * MaxLanes]uint32
 	permIndexLanes(idx[:], h.Perm, w)
@@ -132,4 +173,12 @@ func WilsonTilesSVE32(h *Hop[float32], tiles []int32) int {
 		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
+}
+
+// noCompact32 panics on compact links in float32, for which there are no
+// kernels (goqcd stores links compact only in float64).
+func noCompact32(h *Hop[float32]) {
+	if h.Compact {
+		panic("kernels_arm64: compact links in float32: the tile-list kernels read them in float64 only")
+	}
 }

@@ -1727,6 +1727,2267 @@ nox:
 done:
 	RET
 
+// func wilsonTileCompactNEON64(dst, x, acc *float64, src *[8][]float64, links *float64, a float64)
+TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
+	MOVD dst+0(FP), R0
+	MOVD x+8(FP), R1
+	MOVD acc+16(FP), R2
+	MOVD src+24(FP), R3
+	MOVD links+32(FP), R4
+	MOVD a+40(FP), R5
+	VDUP R5, V31.D2
+
+	// hop 0
+	FMOVQ 0(R4), F0
+	FMOVQ 16(R4), F1
+	FMOVQ 32(R4), F2
+	FMOVQ 48(R4), F3
+	FMOVQ 64(R4), F4
+	FMOVQ 80(R4), F5
+	FMOVQ 96(R4), F6
+	FMOVQ 112(R4), F7
+	FMOVQ 128(R4), F8
+	FMOVQ 144(R4), F9
+	FMOVQ 160(R4), F10
+	FMOVQ 176(R4), F11
+	FMOVQ 192(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD (R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e79d400 // fadd v0.2d, v0.2d, v25.2d
+	WORD $0x4ef8d421 // fsub v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7bd442 // fadd v2.2d, v2.2d, v27.2d
+	WORD $0x4efad463 // fsub v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7dd484 // fadd v4.2d, v4.2d, v29.2d
+	WORD $0x4efcd4a5 // fsub v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e79d4c6 // fadd v6.2d, v6.2d, v25.2d
+	WORD $0x4ef8d4e7 // fsub v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7bd508 // fadd v8.2d, v8.2d, v27.2d
+	WORD $0x4efad529 // fsub v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7dd54a // fadd v10.2d, v10.2d, v29.2d
+	WORD $0x4efcd56b // fsub v11.2d, v11.2d, v28.2d
+	FMOVQ 0(R4), F24
+	FMOVQ 16(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 32(R4), F26
+	FMOVQ 48(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 64(R4), F28
+	FMOVQ 80(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 96(R4), F24
+	FMOVQ 112(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 128(R4), F26
+	FMOVQ 144(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 160(R4), F28
+	FMOVQ 176(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ F12, 0(R2)
+	FMOVQ F13, 16(R2)
+	WORD $0x6ee0f9a0 // fneg v0.2d, v13.2d
+	FMOVQ F0, 288(R2)
+	FMOVQ F12, 304(R2)
+	FMOVQ F14, 32(R2)
+	FMOVQ F15, 48(R2)
+	WORD $0x6ee0f9e4 // fneg v4.2d, v15.2d
+	FMOVQ F4, 320(R2)
+	FMOVQ F14, 336(R2)
+	FMOVQ F16, 64(R2)
+	FMOVQ F17, 80(R2)
+	WORD $0x6ee0fa28 // fneg v8.2d, v17.2d
+	FMOVQ F8, 352(R2)
+	FMOVQ F16, 368(R2)
+	FMOVQ F18, 96(R2)
+	FMOVQ F19, 112(R2)
+	WORD $0x6ee0fa60 // fneg v0.2d, v19.2d
+	FMOVQ F0, 192(R2)
+	FMOVQ F18, 208(R2)
+	FMOVQ F20, 128(R2)
+	FMOVQ F21, 144(R2)
+	WORD $0x6ee0faa4 // fneg v4.2d, v21.2d
+	FMOVQ F4, 224(R2)
+	FMOVQ F20, 240(R2)
+	FMOVQ F22, 160(R2)
+	FMOVQ F23, 176(R2)
+	WORD $0x6ee0fae8 // fneg v8.2d, v23.2d
+	FMOVQ F8, 256(R2)
+	FMOVQ F22, 272(R2)
+
+	// hop 1
+	FMOVQ 208(R4), F0
+	FMOVQ 224(R4), F1
+	FMOVQ 240(R4), F2
+	FMOVQ 256(R4), F3
+	FMOVQ 272(R4), F4
+	FMOVQ 288(R4), F5
+	FMOVQ 304(R4), F6
+	FMOVQ 320(R4), F7
+	FMOVQ 336(R4), F8
+	FMOVQ 352(R4), F9
+	FMOVQ 368(R4), F10
+	FMOVQ 384(R4), F11
+	FMOVQ 400(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 24(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef9d400 // fsub v0.2d, v0.2d, v25.2d
+	WORD $0x4e78d421 // fadd v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efbd442 // fsub v2.2d, v2.2d, v27.2d
+	WORD $0x4e7ad463 // fadd v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efdd484 // fsub v4.2d, v4.2d, v29.2d
+	WORD $0x4e7cd4a5 // fadd v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef9d4c6 // fsub v6.2d, v6.2d, v25.2d
+	WORD $0x4e78d4e7 // fadd v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efbd508 // fsub v8.2d, v8.2d, v27.2d
+	WORD $0x4e7ad529 // fadd v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efdd54a // fsub v10.2d, v10.2d, v29.2d
+	WORD $0x4e7cd56b // fadd v11.2d, v11.2d, v28.2d
+	FMOVQ 208(R4), F24
+	FMOVQ 224(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 240(R4), F26
+	FMOVQ 256(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 272(R4), F28
+	FMOVQ 288(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 304(R4), F24
+	FMOVQ 320(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 336(R4), F26
+	FMOVQ 352(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 368(R4), F28
+	FMOVQ 384(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6dd442 // fadd v2.2d, v2.2d, v13.2d
+	WORD $0x4eecd463 // fsub v3.2d, v3.2d, v12.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6fd4c6 // fadd v6.2d, v6.2d, v15.2d
+	WORD $0x4eeed4e7 // fsub v7.2d, v7.2d, v14.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e71d54a // fadd v10.2d, v10.2d, v17.2d
+	WORD $0x4ef0d56b // fsub v11.2d, v11.2d, v16.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e73d442 // fadd v2.2d, v2.2d, v19.2d
+	WORD $0x4ef2d463 // fsub v3.2d, v3.2d, v18.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e75d4c6 // fadd v6.2d, v6.2d, v21.2d
+	WORD $0x4ef4d4e7 // fsub v7.2d, v7.2d, v20.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e77d54a // fadd v10.2d, v10.2d, v23.2d
+	WORD $0x4ef6d56b // fsub v11.2d, v11.2d, v22.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+
+	// hop 2
+	FMOVQ 416(R4), F0
+	FMOVQ 432(R4), F1
+	FMOVQ 448(R4), F2
+	FMOVQ 464(R4), F3
+	FMOVQ 480(R4), F4
+	FMOVQ 496(R4), F5
+	FMOVQ 512(R4), F6
+	FMOVQ 528(R4), F7
+	FMOVQ 544(R4), F8
+	FMOVQ 560(R4), F9
+	FMOVQ 576(R4), F10
+	FMOVQ 592(R4), F11
+	FMOVQ 608(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 48(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e78d400 // fadd v0.2d, v0.2d, v24.2d
+	WORD $0x4e79d421 // fadd v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7ad442 // fadd v2.2d, v2.2d, v26.2d
+	WORD $0x4e7bd463 // fadd v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7cd484 // fadd v4.2d, v4.2d, v28.2d
+	WORD $0x4e7dd4a5 // fadd v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef8d4c6 // fsub v6.2d, v6.2d, v24.2d
+	WORD $0x4ef9d4e7 // fsub v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efad508 // fsub v8.2d, v8.2d, v26.2d
+	WORD $0x4efbd529 // fsub v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efcd54a // fsub v10.2d, v10.2d, v28.2d
+	WORD $0x4efdd56b // fsub v11.2d, v11.2d, v29.2d
+	FMOVQ 416(R4), F24
+	FMOVQ 432(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 448(R4), F26
+	FMOVQ 464(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 480(R4), F28
+	FMOVQ 496(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 512(R4), F24
+	FMOVQ 528(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 544(R4), F26
+	FMOVQ 560(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 576(R4), F28
+	FMOVQ 592(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
+	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
+	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4ef2d442 // fsub v2.2d, v2.2d, v18.2d
+	WORD $0x4ef3d463 // fsub v3.2d, v3.2d, v19.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4ef4d4c6 // fsub v6.2d, v6.2d, v20.2d
+	WORD $0x4ef5d4e7 // fsub v7.2d, v7.2d, v21.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4ef6d54a // fsub v10.2d, v10.2d, v22.2d
+	WORD $0x4ef7d56b // fsub v11.2d, v11.2d, v23.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+
+	// hop 3
+	FMOVQ 624(R4), F0
+	FMOVQ 640(R4), F1
+	FMOVQ 656(R4), F2
+	FMOVQ 672(R4), F3
+	FMOVQ 688(R4), F4
+	FMOVQ 704(R4), F5
+	FMOVQ 720(R4), F6
+	FMOVQ 736(R4), F7
+	FMOVQ 752(R4), F8
+	FMOVQ 768(R4), F9
+	FMOVQ 784(R4), F10
+	FMOVQ 800(R4), F11
+	FMOVQ 816(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 72(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef8d400 // fsub v0.2d, v0.2d, v24.2d
+	WORD $0x4ef9d421 // fsub v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efad442 // fsub v2.2d, v2.2d, v26.2d
+	WORD $0x4efbd463 // fsub v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efcd484 // fsub v4.2d, v4.2d, v28.2d
+	WORD $0x4efdd4a5 // fsub v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e78d4c6 // fadd v6.2d, v6.2d, v24.2d
+	WORD $0x4e79d4e7 // fadd v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7ad508 // fadd v8.2d, v8.2d, v26.2d
+	WORD $0x4e7bd529 // fadd v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7cd54a // fadd v10.2d, v10.2d, v28.2d
+	WORD $0x4e7dd56b // fadd v11.2d, v11.2d, v29.2d
+	FMOVQ 624(R4), F24
+	FMOVQ 640(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 656(R4), F26
+	FMOVQ 672(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 688(R4), F28
+	FMOVQ 704(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 720(R4), F24
+	FMOVQ 736(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 752(R4), F26
+	FMOVQ 768(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 784(R4), F28
+	FMOVQ 800(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4eecd442 // fsub v2.2d, v2.2d, v12.2d
+	WORD $0x4eedd463 // fsub v3.2d, v3.2d, v13.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4eeed4c6 // fsub v6.2d, v6.2d, v14.2d
+	WORD $0x4eefd4e7 // fsub v7.2d, v7.2d, v15.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4ef0d54a // fsub v10.2d, v10.2d, v16.2d
+	WORD $0x4ef1d56b // fsub v11.2d, v11.2d, v17.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
+	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
+	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
+	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+
+	// hop 4
+	FMOVQ 832(R4), F0
+	FMOVQ 848(R4), F1
+	FMOVQ 864(R4), F2
+	FMOVQ 880(R4), F3
+	FMOVQ 896(R4), F4
+	FMOVQ 912(R4), F5
+	FMOVQ 928(R4), F6
+	FMOVQ 944(R4), F7
+	FMOVQ 960(R4), F8
+	FMOVQ 976(R4), F9
+	FMOVQ 992(R4), F10
+	FMOVQ 1008(R4), F11
+	FMOVQ 1024(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 96(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e79d400 // fadd v0.2d, v0.2d, v25.2d
+	WORD $0x4ef8d421 // fsub v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7bd442 // fadd v2.2d, v2.2d, v27.2d
+	WORD $0x4efad463 // fsub v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7dd484 // fadd v4.2d, v4.2d, v29.2d
+	WORD $0x4efcd4a5 // fsub v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef9d4c6 // fsub v6.2d, v6.2d, v25.2d
+	WORD $0x4e78d4e7 // fadd v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efbd508 // fsub v8.2d, v8.2d, v27.2d
+	WORD $0x4e7ad529 // fadd v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efdd54a // fsub v10.2d, v10.2d, v29.2d
+	WORD $0x4e7cd56b // fadd v11.2d, v11.2d, v28.2d
+	FMOVQ 832(R4), F24
+	FMOVQ 848(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 864(R4), F26
+	FMOVQ 880(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 896(R4), F28
+	FMOVQ 912(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 928(R4), F24
+	FMOVQ 944(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 960(R4), F26
+	FMOVQ 976(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 992(R4), F28
+	FMOVQ 1008(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4eedd442 // fsub v2.2d, v2.2d, v13.2d
+	WORD $0x4e6cd463 // fadd v3.2d, v3.2d, v12.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4eefd4c6 // fsub v6.2d, v6.2d, v15.2d
+	WORD $0x4e6ed4e7 // fadd v7.2d, v7.2d, v14.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4ef1d54a // fsub v10.2d, v10.2d, v17.2d
+	WORD $0x4e70d56b // fadd v11.2d, v11.2d, v16.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e73d442 // fadd v2.2d, v2.2d, v19.2d
+	WORD $0x4ef2d463 // fsub v3.2d, v3.2d, v18.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e75d4c6 // fadd v6.2d, v6.2d, v21.2d
+	WORD $0x4ef4d4e7 // fsub v7.2d, v7.2d, v20.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e77d54a // fadd v10.2d, v10.2d, v23.2d
+	WORD $0x4ef6d56b // fsub v11.2d, v11.2d, v22.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+
+	// hop 5
+	FMOVQ 1040(R4), F0
+	FMOVQ 1056(R4), F1
+	FMOVQ 1072(R4), F2
+	FMOVQ 1088(R4), F3
+	FMOVQ 1104(R4), F4
+	FMOVQ 1120(R4), F5
+	FMOVQ 1136(R4), F6
+	FMOVQ 1152(R4), F7
+	FMOVQ 1168(R4), F8
+	FMOVQ 1184(R4), F9
+	FMOVQ 1200(R4), F10
+	FMOVQ 1216(R4), F11
+	FMOVQ 1232(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 120(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef9d400 // fsub v0.2d, v0.2d, v25.2d
+	WORD $0x4e78d421 // fadd v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efbd442 // fsub v2.2d, v2.2d, v27.2d
+	WORD $0x4e7ad463 // fadd v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efdd484 // fsub v4.2d, v4.2d, v29.2d
+	WORD $0x4e7cd4a5 // fadd v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e79d4c6 // fadd v6.2d, v6.2d, v25.2d
+	WORD $0x4ef8d4e7 // fsub v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7bd508 // fadd v8.2d, v8.2d, v27.2d
+	WORD $0x4efad529 // fsub v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7dd54a // fadd v10.2d, v10.2d, v29.2d
+	WORD $0x4efcd56b // fsub v11.2d, v11.2d, v28.2d
+	FMOVQ 1040(R4), F24
+	FMOVQ 1056(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 1072(R4), F26
+	FMOVQ 1088(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 1104(R4), F28
+	FMOVQ 1120(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 1136(R4), F24
+	FMOVQ 1152(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 1168(R4), F26
+	FMOVQ 1184(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 1200(R4), F28
+	FMOVQ 1216(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6dd442 // fadd v2.2d, v2.2d, v13.2d
+	WORD $0x4eecd463 // fsub v3.2d, v3.2d, v12.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6fd4c6 // fadd v6.2d, v6.2d, v15.2d
+	WORD $0x4eeed4e7 // fsub v7.2d, v7.2d, v14.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e71d54a // fadd v10.2d, v10.2d, v17.2d
+	WORD $0x4ef0d56b // fsub v11.2d, v11.2d, v16.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4ef3d442 // fsub v2.2d, v2.2d, v19.2d
+	WORD $0x4e72d463 // fadd v3.2d, v3.2d, v18.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4ef5d4c6 // fsub v6.2d, v6.2d, v21.2d
+	WORD $0x4e74d4e7 // fadd v7.2d, v7.2d, v20.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4ef7d54a // fsub v10.2d, v10.2d, v23.2d
+	WORD $0x4e76d56b // fadd v11.2d, v11.2d, v22.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+
+	// hop 6
+	FMOVQ 1248(R4), F0
+	FMOVQ 1264(R4), F1
+	FMOVQ 1280(R4), F2
+	FMOVQ 1296(R4), F3
+	FMOVQ 1312(R4), F4
+	FMOVQ 1328(R4), F5
+	FMOVQ 1344(R4), F6
+	FMOVQ 1360(R4), F7
+	FMOVQ 1376(R4), F8
+	FMOVQ 1392(R4), F9
+	FMOVQ 1408(R4), F10
+	FMOVQ 1424(R4), F11
+	FMOVQ 1440(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 144(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef8d400 // fsub v0.2d, v0.2d, v24.2d
+	WORD $0x4ef9d421 // fsub v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efad442 // fsub v2.2d, v2.2d, v26.2d
+	WORD $0x4efbd463 // fsub v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efcd484 // fsub v4.2d, v4.2d, v28.2d
+	WORD $0x4efdd4a5 // fsub v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef8d4c6 // fsub v6.2d, v6.2d, v24.2d
+	WORD $0x4ef9d4e7 // fsub v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efad508 // fsub v8.2d, v8.2d, v26.2d
+	WORD $0x4efbd529 // fsub v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efcd54a // fsub v10.2d, v10.2d, v28.2d
+	WORD $0x4efdd56b // fsub v11.2d, v11.2d, v29.2d
+	FMOVQ 1248(R4), F24
+	FMOVQ 1264(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 1280(R4), F26
+	FMOVQ 1296(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 1312(R4), F28
+	FMOVQ 1328(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 1344(R4), F24
+	FMOVQ 1360(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 1376(R4), F26
+	FMOVQ 1392(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 1408(R4), F28
+	FMOVQ 1424(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4eecd442 // fsub v2.2d, v2.2d, v12.2d
+	WORD $0x4eedd463 // fsub v3.2d, v3.2d, v13.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4eeed4c6 // fsub v6.2d, v6.2d, v14.2d
+	WORD $0x4eefd4e7 // fsub v7.2d, v7.2d, v15.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4ef0d54a // fsub v10.2d, v10.2d, v16.2d
+	WORD $0x4ef1d56b // fsub v11.2d, v11.2d, v17.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4ef2d442 // fsub v2.2d, v2.2d, v18.2d
+	WORD $0x4ef3d463 // fsub v3.2d, v3.2d, v19.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4ef4d4c6 // fsub v6.2d, v6.2d, v20.2d
+	WORD $0x4ef5d4e7 // fsub v7.2d, v7.2d, v21.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4ef6d54a // fsub v10.2d, v10.2d, v22.2d
+	WORD $0x4ef7d56b // fsub v11.2d, v11.2d, v23.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+
+	// hop 7
+	FMOVQ 1456(R4), F0
+	FMOVQ 1472(R4), F1
+	FMOVQ 1488(R4), F2
+	FMOVQ 1504(R4), F3
+	FMOVQ 1520(R4), F4
+	FMOVQ 1536(R4), F5
+	FMOVQ 1552(R4), F6
+	FMOVQ 1568(R4), F7
+	FMOVQ 1584(R4), F8
+	FMOVQ 1600(R4), F9
+	FMOVQ 1616(R4), F10
+	FMOVQ 1632(R4), F11
+	FMOVQ 1648(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVD 168(R3), R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e78d400 // fadd v0.2d, v0.2d, v24.2d
+	WORD $0x4e79d421 // fadd v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7ad442 // fadd v2.2d, v2.2d, v26.2d
+	WORD $0x4e7bd463 // fadd v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7cd484 // fadd v4.2d, v4.2d, v28.2d
+	WORD $0x4e7dd4a5 // fadd v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e78d4c6 // fadd v6.2d, v6.2d, v24.2d
+	WORD $0x4e79d4e7 // fadd v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7ad508 // fadd v8.2d, v8.2d, v26.2d
+	WORD $0x4e7bd529 // fadd v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7cd54a // fadd v10.2d, v10.2d, v28.2d
+	WORD $0x4e7dd56b // fadd v11.2d, v11.2d, v29.2d
+	FMOVQ 1456(R4), F24
+	FMOVQ 1472(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 1488(R4), F26
+	FMOVQ 1504(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 1520(R4), F28
+	FMOVQ 1536(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 1552(R4), F24
+	FMOVQ 1568(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 1584(R4), F26
+	FMOVQ 1600(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 1616(R4), F28
+	FMOVQ 1632(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	CBZ R1, nox
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
+	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
+	FMOVQ 0(R1), F24
+	VFMLA V31.D2, V0.D2, V24.D2
+	FMOVQ F24, 0(R0)
+	FMOVQ 16(R1), F25
+	VFMLA V31.D2, V1.D2, V25.D2
+	FMOVQ F25, 16(R0)
+	FMOVQ 192(R1), F26
+	VFMLA V31.D2, V2.D2, V26.D2
+	FMOVQ F26, 192(R0)
+	FMOVQ 208(R1), F27
+	VFMLA V31.D2, V3.D2, V27.D2
+	FMOVQ F27, 208(R0)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
+	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
+	FMOVQ 32(R1), F28
+	VFMLA V31.D2, V4.D2, V28.D2
+	FMOVQ F28, 32(R0)
+	FMOVQ 48(R1), F29
+	VFMLA V31.D2, V5.D2, V29.D2
+	FMOVQ F29, 48(R0)
+	FMOVQ 224(R1), F24
+	VFMLA V31.D2, V6.D2, V24.D2
+	FMOVQ F24, 224(R0)
+	FMOVQ 240(R1), F25
+	VFMLA V31.D2, V7.D2, V25.D2
+	FMOVQ F25, 240(R0)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
+	FMOVQ 64(R1), F26
+	VFMLA V31.D2, V8.D2, V26.D2
+	FMOVQ F26, 64(R0)
+	FMOVQ 80(R1), F27
+	VFMLA V31.D2, V9.D2, V27.D2
+	FMOVQ F27, 80(R0)
+	FMOVQ 256(R1), F28
+	VFMLA V31.D2, V10.D2, V28.D2
+	FMOVQ F28, 256(R0)
+	FMOVQ 272(R1), F29
+	VFMLA V31.D2, V11.D2, V29.D2
+	FMOVQ F29, 272(R0)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
+	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
+	FMOVQ 96(R1), F24
+	VFMLA V31.D2, V0.D2, V24.D2
+	FMOVQ F24, 96(R0)
+	FMOVQ 112(R1), F25
+	VFMLA V31.D2, V1.D2, V25.D2
+	FMOVQ F25, 112(R0)
+	FMOVQ 288(R1), F26
+	VFMLA V31.D2, V2.D2, V26.D2
+	FMOVQ F26, 288(R0)
+	FMOVQ 304(R1), F27
+	VFMLA V31.D2, V3.D2, V27.D2
+	FMOVQ F27, 304(R0)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
+	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
+	FMOVQ 128(R1), F28
+	VFMLA V31.D2, V4.D2, V28.D2
+	FMOVQ F28, 128(R0)
+	FMOVQ 144(R1), F29
+	VFMLA V31.D2, V5.D2, V29.D2
+	FMOVQ F29, 144(R0)
+	FMOVQ 320(R1), F24
+	VFMLA V31.D2, V6.D2, V24.D2
+	FMOVQ F24, 320(R0)
+	FMOVQ 336(R1), F25
+	VFMLA V31.D2, V7.D2, V25.D2
+	FMOVQ F25, 336(R0)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
+	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
+	FMOVQ 160(R1), F26
+	VFMLA V31.D2, V8.D2, V26.D2
+	FMOVQ F26, 160(R0)
+	FMOVQ 176(R1), F27
+	VFMLA V31.D2, V9.D2, V27.D2
+	FMOVQ F27, 176(R0)
+	FMOVQ 352(R1), F28
+	VFMLA V31.D2, V10.D2, V28.D2
+	FMOVQ F28, 352(R0)
+	FMOVQ 368(R1), F29
+	VFMLA V31.D2, V11.D2, V29.D2
+	FMOVQ F29, 368(R0)
+	B done
+nox:
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
+	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	FMOVQ F0, 0(R0)
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	FMOVQ F1, 16(R0)
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	FMOVQ F2, 192(R0)
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	FMOVQ F3, 208(R0)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
+	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	FMOVQ F4, 32(R0)
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	FMOVQ F5, 48(R0)
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	FMOVQ F6, 224(R0)
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	FMOVQ F7, 240(R0)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	FMOVQ F8, 64(R0)
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	FMOVQ F9, 80(R0)
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	FMOVQ F10, 256(R0)
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	FMOVQ F11, 272(R0)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
+	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	FMOVQ F0, 96(R0)
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	FMOVQ F1, 112(R0)
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	FMOVQ F2, 288(R0)
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	FMOVQ F3, 304(R0)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
+	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	FMOVQ F4, 128(R0)
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	FMOVQ F5, 144(R0)
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	FMOVQ F6, 320(R0)
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	FMOVQ F7, 336(R0)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
+	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	FMOVQ F8, 160(R0)
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	FMOVQ F9, 176(R0)
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	FMOVQ F10, 352(R0)
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	FMOVQ F11, 368(R0)
+done:
+	RET
+
 // func wilsonTilesNEON64(dst, x, acc, src, links *float64, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint8, nout, nsrc int, a float64) int
 TEXT ·wilsonTilesNEON64(SB), NOSPLIT, $0-120
 	MOVD dst+0(FP), R16
@@ -3422,6 +5683,2473 @@ aligned7:
 	VFMLA V8.D2, V27.D2, V23.D2
 	FMOVQ 2272(R4), F28
 	FMOVQ 2288(R4), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	CBZ R1, nox
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
+	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
+	FMOVQ 0(R1), F24
+	VFMLA V31.D2, V0.D2, V24.D2
+	FMOVQ F24, 0(R0)
+	FMOVQ 16(R1), F25
+	VFMLA V31.D2, V1.D2, V25.D2
+	FMOVQ F25, 16(R0)
+	FMOVQ 192(R1), F26
+	VFMLA V31.D2, V2.D2, V26.D2
+	FMOVQ F26, 192(R0)
+	FMOVQ 208(R1), F27
+	VFMLA V31.D2, V3.D2, V27.D2
+	FMOVQ F27, 208(R0)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
+	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
+	FMOVQ 32(R1), F28
+	VFMLA V31.D2, V4.D2, V28.D2
+	FMOVQ F28, 32(R0)
+	FMOVQ 48(R1), F29
+	VFMLA V31.D2, V5.D2, V29.D2
+	FMOVQ F29, 48(R0)
+	FMOVQ 224(R1), F24
+	VFMLA V31.D2, V6.D2, V24.D2
+	FMOVQ F24, 224(R0)
+	FMOVQ 240(R1), F25
+	VFMLA V31.D2, V7.D2, V25.D2
+	FMOVQ F25, 240(R0)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
+	FMOVQ 64(R1), F26
+	VFMLA V31.D2, V8.D2, V26.D2
+	FMOVQ F26, 64(R0)
+	FMOVQ 80(R1), F27
+	VFMLA V31.D2, V9.D2, V27.D2
+	FMOVQ F27, 80(R0)
+	FMOVQ 256(R1), F28
+	VFMLA V31.D2, V10.D2, V28.D2
+	FMOVQ F28, 256(R0)
+	FMOVQ 272(R1), F29
+	VFMLA V31.D2, V11.D2, V29.D2
+	FMOVQ F29, 272(R0)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
+	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
+	FMOVQ 96(R1), F24
+	VFMLA V31.D2, V0.D2, V24.D2
+	FMOVQ F24, 96(R0)
+	FMOVQ 112(R1), F25
+	VFMLA V31.D2, V1.D2, V25.D2
+	FMOVQ F25, 112(R0)
+	FMOVQ 288(R1), F26
+	VFMLA V31.D2, V2.D2, V26.D2
+	FMOVQ F26, 288(R0)
+	FMOVQ 304(R1), F27
+	VFMLA V31.D2, V3.D2, V27.D2
+	FMOVQ F27, 304(R0)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
+	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
+	FMOVQ 128(R1), F28
+	VFMLA V31.D2, V4.D2, V28.D2
+	FMOVQ F28, 128(R0)
+	FMOVQ 144(R1), F29
+	VFMLA V31.D2, V5.D2, V29.D2
+	FMOVQ F29, 144(R0)
+	FMOVQ 320(R1), F24
+	VFMLA V31.D2, V6.D2, V24.D2
+	FMOVQ F24, 320(R0)
+	FMOVQ 336(R1), F25
+	VFMLA V31.D2, V7.D2, V25.D2
+	FMOVQ F25, 336(R0)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
+	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
+	FMOVQ 160(R1), F26
+	VFMLA V31.D2, V8.D2, V26.D2
+	FMOVQ F26, 160(R0)
+	FMOVQ 176(R1), F27
+	VFMLA V31.D2, V9.D2, V27.D2
+	FMOVQ F27, 176(R0)
+	FMOVQ 352(R1), F28
+	VFMLA V31.D2, V10.D2, V28.D2
+	FMOVQ F28, 352(R0)
+	FMOVQ 368(R1), F29
+	VFMLA V31.D2, V11.D2, V29.D2
+	FMOVQ F29, 368(R0)
+	B next
+nox:
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
+	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	FMOVQ F0, 0(R0)
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	FMOVQ F1, 16(R0)
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	FMOVQ F2, 192(R0)
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	FMOVQ F3, 208(R0)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
+	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	FMOVQ F4, 32(R0)
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	FMOVQ F5, 48(R0)
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	FMOVQ F6, 224(R0)
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	FMOVQ F7, 240(R0)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	FMOVQ F8, 64(R0)
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	FMOVQ F9, 80(R0)
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	FMOVQ F10, 256(R0)
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	FMOVQ F11, 272(R0)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
+	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	FMOVQ F0, 96(R0)
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	FMOVQ F1, 112(R0)
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	FMOVQ F2, 288(R0)
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	FMOVQ F3, 304(R0)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
+	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	FMOVQ F4, 128(R0)
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	FMOVQ F5, 144(R0)
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	FMOVQ F6, 320(R0)
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	FMOVQ F7, 336(R0)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
+	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	FMOVQ F8, 160(R0)
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	FMOVQ F9, 176(R0)
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	FMOVQ F10, 352(R0)
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	FMOVQ F11, 368(R0)
+next:
+	ADD $4, R7
+	SUB $1, R8
+	ADD $1, R9
+	B loop
+done:
+	MOVD R9, ret+112(FP)
+	RET
+
+// func wilsonTilesCompactNEON64(dst, x, acc, src, links *float64, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint8, nout, nsrc int, a float64) int
+TEXT ·wilsonTilesCompactNEON64(SB), NOSPLIT, $0-120
+	MOVD dst+0(FP), R16
+	MOVD x+8(FP), R17
+	MOVD acc+16(FP), R2
+	MOVD src+24(FP), R13
+	MOVD links+32(FP), R19
+	MOVD tiles+40(FP), R7
+	MOVD ntiles+48(FP), R8
+	MOVD nbr+56(FP), R11
+	MOVD cross+64(FP), R3
+	MOVD halo+72(FP), R12
+	MOVD perm+80(FP), R22
+	MOVD nout+88(FP), R15
+	MOVD nsrc+96(FP), R14
+	MOVD a+104(FP), R5
+	MOVD $0, R9
+	VDUP R5, V31.D2
+	MOVD $384, R20
+	MOVD $1664, R21
+loop:
+	CBZ R8, done
+	MOVWU (R7), R23
+	CMP R15, R23
+	BHS done // tile index out of range
+	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	LSL $5, R23, R24
+	ADD R12, R24, R24
+	MOVD (R24), R25
+	MOVD 8(R24), R5
+	AND R5, R25, R25
+	MOVD 16(R24), R5
+	AND R5, R25, R25
+	MOVD 24(R24), R5
+	AND R5, R25, R25
+	CMN $1, R25
+	BNE done
+	// neighbour indices in range
+	LSL $5, R23, R25
+	ADD R11, R25, R25
+	MOVWU 0(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 4(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 8(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 12(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 16(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 20(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 24(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 28(R25), R24
+	CMP R14, R24
+	BHS done
+	MUL R20, R23, R24
+	ADD R16, R24, R0
+	MOVD $0, R1
+	CBZ R17, nox0
+	ADD R17, R24, R1
+nox0:
+	MUL R21, R23, R24
+	ADD R19, R24, R4
+	MOVBU (R3)(R23), R10
+
+	// hop 0
+	FMOVQ 0(R4), F0
+	FMOVQ 16(R4), F1
+	FMOVQ 32(R4), F2
+	FMOVQ 48(R4), F3
+	FMOVQ 64(R4), F4
+	FMOVQ 80(R4), F5
+	FMOVQ 96(R4), F6
+	FMOVQ 112(R4), F7
+	FMOVQ 128(R4), F8
+	FMOVQ 144(R4), F9
+	FMOVQ 160(R4), F10
+	FMOVQ 176(R4), F11
+	FMOVQ 192(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 0(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e79d400 // fadd v0.2d, v0.2d, v25.2d
+	WORD $0x4ef8d421 // fsub v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7bd442 // fadd v2.2d, v2.2d, v27.2d
+	WORD $0x4efad463 // fsub v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7dd484 // fadd v4.2d, v4.2d, v29.2d
+	WORD $0x4efcd4a5 // fsub v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e79d4c6 // fadd v6.2d, v6.2d, v25.2d
+	WORD $0x4ef8d4e7 // fsub v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7bd508 // fadd v8.2d, v8.2d, v27.2d
+	WORD $0x4efad529 // fsub v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7dd54a // fadd v10.2d, v10.2d, v29.2d
+	WORD $0x4efcd56b // fsub v11.2d, v11.2d, v28.2d
+	TBZ $0, R10, aligned0
+	FMOVQ 0(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned0:
+	FMOVQ 0(R4), F24
+	FMOVQ 16(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 32(R4), F26
+	FMOVQ 48(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 64(R4), F28
+	FMOVQ 80(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 96(R4), F24
+	FMOVQ 112(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 128(R4), F26
+	FMOVQ 144(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 160(R4), F28
+	FMOVQ 176(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ F12, 0(R2)
+	FMOVQ F13, 16(R2)
+	WORD $0x6ee0f9a0 // fneg v0.2d, v13.2d
+	FMOVQ F0, 288(R2)
+	FMOVQ F12, 304(R2)
+	FMOVQ F14, 32(R2)
+	FMOVQ F15, 48(R2)
+	WORD $0x6ee0f9e4 // fneg v4.2d, v15.2d
+	FMOVQ F4, 320(R2)
+	FMOVQ F14, 336(R2)
+	FMOVQ F16, 64(R2)
+	FMOVQ F17, 80(R2)
+	WORD $0x6ee0fa28 // fneg v8.2d, v17.2d
+	FMOVQ F8, 352(R2)
+	FMOVQ F16, 368(R2)
+	FMOVQ F18, 96(R2)
+	FMOVQ F19, 112(R2)
+	WORD $0x6ee0fa60 // fneg v0.2d, v19.2d
+	FMOVQ F0, 192(R2)
+	FMOVQ F18, 208(R2)
+	FMOVQ F20, 128(R2)
+	FMOVQ F21, 144(R2)
+	WORD $0x6ee0faa4 // fneg v4.2d, v21.2d
+	FMOVQ F4, 224(R2)
+	FMOVQ F20, 240(R2)
+	FMOVQ F22, 160(R2)
+	FMOVQ F23, 176(R2)
+	WORD $0x6ee0fae8 // fneg v8.2d, v23.2d
+	FMOVQ F8, 256(R2)
+	FMOVQ F22, 272(R2)
+
+	// hop 1
+	FMOVQ 208(R4), F0
+	FMOVQ 224(R4), F1
+	FMOVQ 240(R4), F2
+	FMOVQ 256(R4), F3
+	FMOVQ 272(R4), F4
+	FMOVQ 288(R4), F5
+	FMOVQ 304(R4), F6
+	FMOVQ 320(R4), F7
+	FMOVQ 336(R4), F8
+	FMOVQ 352(R4), F9
+	FMOVQ 368(R4), F10
+	FMOVQ 384(R4), F11
+	FMOVQ 400(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 4(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef9d400 // fsub v0.2d, v0.2d, v25.2d
+	WORD $0x4e78d421 // fadd v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efbd442 // fsub v2.2d, v2.2d, v27.2d
+	WORD $0x4e7ad463 // fadd v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efdd484 // fsub v4.2d, v4.2d, v29.2d
+	WORD $0x4e7cd4a5 // fadd v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef9d4c6 // fsub v6.2d, v6.2d, v25.2d
+	WORD $0x4e78d4e7 // fadd v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efbd508 // fsub v8.2d, v8.2d, v27.2d
+	WORD $0x4e7ad529 // fadd v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efdd54a // fsub v10.2d, v10.2d, v29.2d
+	WORD $0x4e7cd56b // fadd v11.2d, v11.2d, v28.2d
+	TBZ $1, R10, aligned1
+	FMOVQ 16(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned1:
+	FMOVQ 208(R4), F24
+	FMOVQ 224(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 240(R4), F26
+	FMOVQ 256(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 272(R4), F28
+	FMOVQ 288(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 304(R4), F24
+	FMOVQ 320(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 336(R4), F26
+	FMOVQ 352(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 368(R4), F28
+	FMOVQ 384(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6dd442 // fadd v2.2d, v2.2d, v13.2d
+	WORD $0x4eecd463 // fsub v3.2d, v3.2d, v12.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6fd4c6 // fadd v6.2d, v6.2d, v15.2d
+	WORD $0x4eeed4e7 // fsub v7.2d, v7.2d, v14.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e71d54a // fadd v10.2d, v10.2d, v17.2d
+	WORD $0x4ef0d56b // fsub v11.2d, v11.2d, v16.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e73d442 // fadd v2.2d, v2.2d, v19.2d
+	WORD $0x4ef2d463 // fsub v3.2d, v3.2d, v18.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e75d4c6 // fadd v6.2d, v6.2d, v21.2d
+	WORD $0x4ef4d4e7 // fsub v7.2d, v7.2d, v20.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e77d54a // fadd v10.2d, v10.2d, v23.2d
+	WORD $0x4ef6d56b // fsub v11.2d, v11.2d, v22.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+
+	// hop 2
+	FMOVQ 416(R4), F0
+	FMOVQ 432(R4), F1
+	FMOVQ 448(R4), F2
+	FMOVQ 464(R4), F3
+	FMOVQ 480(R4), F4
+	FMOVQ 496(R4), F5
+	FMOVQ 512(R4), F6
+	FMOVQ 528(R4), F7
+	FMOVQ 544(R4), F8
+	FMOVQ 560(R4), F9
+	FMOVQ 576(R4), F10
+	FMOVQ 592(R4), F11
+	FMOVQ 608(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 8(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e78d400 // fadd v0.2d, v0.2d, v24.2d
+	WORD $0x4e79d421 // fadd v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7ad442 // fadd v2.2d, v2.2d, v26.2d
+	WORD $0x4e7bd463 // fadd v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7cd484 // fadd v4.2d, v4.2d, v28.2d
+	WORD $0x4e7dd4a5 // fadd v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef8d4c6 // fsub v6.2d, v6.2d, v24.2d
+	WORD $0x4ef9d4e7 // fsub v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efad508 // fsub v8.2d, v8.2d, v26.2d
+	WORD $0x4efbd529 // fsub v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efcd54a // fsub v10.2d, v10.2d, v28.2d
+	WORD $0x4efdd56b // fsub v11.2d, v11.2d, v29.2d
+	TBZ $2, R10, aligned2
+	FMOVQ 32(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned2:
+	FMOVQ 416(R4), F24
+	FMOVQ 432(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 448(R4), F26
+	FMOVQ 464(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 480(R4), F28
+	FMOVQ 496(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 512(R4), F24
+	FMOVQ 528(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 544(R4), F26
+	FMOVQ 560(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 576(R4), F28
+	FMOVQ 592(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
+	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
+	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4ef2d442 // fsub v2.2d, v2.2d, v18.2d
+	WORD $0x4ef3d463 // fsub v3.2d, v3.2d, v19.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4ef4d4c6 // fsub v6.2d, v6.2d, v20.2d
+	WORD $0x4ef5d4e7 // fsub v7.2d, v7.2d, v21.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4ef6d54a // fsub v10.2d, v10.2d, v22.2d
+	WORD $0x4ef7d56b // fsub v11.2d, v11.2d, v23.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+
+	// hop 3
+	FMOVQ 624(R4), F0
+	FMOVQ 640(R4), F1
+	FMOVQ 656(R4), F2
+	FMOVQ 672(R4), F3
+	FMOVQ 688(R4), F4
+	FMOVQ 704(R4), F5
+	FMOVQ 720(R4), F6
+	FMOVQ 736(R4), F7
+	FMOVQ 752(R4), F8
+	FMOVQ 768(R4), F9
+	FMOVQ 784(R4), F10
+	FMOVQ 800(R4), F11
+	FMOVQ 816(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 12(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef8d400 // fsub v0.2d, v0.2d, v24.2d
+	WORD $0x4ef9d421 // fsub v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efad442 // fsub v2.2d, v2.2d, v26.2d
+	WORD $0x4efbd463 // fsub v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efcd484 // fsub v4.2d, v4.2d, v28.2d
+	WORD $0x4efdd4a5 // fsub v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e78d4c6 // fadd v6.2d, v6.2d, v24.2d
+	WORD $0x4e79d4e7 // fadd v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7ad508 // fadd v8.2d, v8.2d, v26.2d
+	WORD $0x4e7bd529 // fadd v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7cd54a // fadd v10.2d, v10.2d, v28.2d
+	WORD $0x4e7dd56b // fadd v11.2d, v11.2d, v29.2d
+	TBZ $3, R10, aligned3
+	FMOVQ 48(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned3:
+	FMOVQ 624(R4), F24
+	FMOVQ 640(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 656(R4), F26
+	FMOVQ 672(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 688(R4), F28
+	FMOVQ 704(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 720(R4), F24
+	FMOVQ 736(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 752(R4), F26
+	FMOVQ 768(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 784(R4), F28
+	FMOVQ 800(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4eecd442 // fsub v2.2d, v2.2d, v12.2d
+	WORD $0x4eedd463 // fsub v3.2d, v3.2d, v13.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4eeed4c6 // fsub v6.2d, v6.2d, v14.2d
+	WORD $0x4eefd4e7 // fsub v7.2d, v7.2d, v15.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4ef0d54a // fsub v10.2d, v10.2d, v16.2d
+	WORD $0x4ef1d56b // fsub v11.2d, v11.2d, v17.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
+	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
+	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
+	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+
+	// hop 4
+	FMOVQ 832(R4), F0
+	FMOVQ 848(R4), F1
+	FMOVQ 864(R4), F2
+	FMOVQ 880(R4), F3
+	FMOVQ 896(R4), F4
+	FMOVQ 912(R4), F5
+	FMOVQ 928(R4), F6
+	FMOVQ 944(R4), F7
+	FMOVQ 960(R4), F8
+	FMOVQ 976(R4), F9
+	FMOVQ 992(R4), F10
+	FMOVQ 1008(R4), F11
+	FMOVQ 1024(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 16(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e79d400 // fadd v0.2d, v0.2d, v25.2d
+	WORD $0x4ef8d421 // fsub v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7bd442 // fadd v2.2d, v2.2d, v27.2d
+	WORD $0x4efad463 // fsub v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7dd484 // fadd v4.2d, v4.2d, v29.2d
+	WORD $0x4efcd4a5 // fsub v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef9d4c6 // fsub v6.2d, v6.2d, v25.2d
+	WORD $0x4e78d4e7 // fadd v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efbd508 // fsub v8.2d, v8.2d, v27.2d
+	WORD $0x4e7ad529 // fadd v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efdd54a // fsub v10.2d, v10.2d, v29.2d
+	WORD $0x4e7cd56b // fadd v11.2d, v11.2d, v28.2d
+	TBZ $4, R10, aligned4
+	FMOVQ 64(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned4:
+	FMOVQ 832(R4), F24
+	FMOVQ 848(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 864(R4), F26
+	FMOVQ 880(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 896(R4), F28
+	FMOVQ 912(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 928(R4), F24
+	FMOVQ 944(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 960(R4), F26
+	FMOVQ 976(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 992(R4), F28
+	FMOVQ 1008(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4eedd442 // fsub v2.2d, v2.2d, v13.2d
+	WORD $0x4e6cd463 // fadd v3.2d, v3.2d, v12.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4eefd4c6 // fsub v6.2d, v6.2d, v15.2d
+	WORD $0x4e6ed4e7 // fadd v7.2d, v7.2d, v14.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4ef1d54a // fsub v10.2d, v10.2d, v17.2d
+	WORD $0x4e70d56b // fadd v11.2d, v11.2d, v16.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4e73d442 // fadd v2.2d, v2.2d, v19.2d
+	WORD $0x4ef2d463 // fsub v3.2d, v3.2d, v18.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4e75d4c6 // fadd v6.2d, v6.2d, v21.2d
+	WORD $0x4ef4d4e7 // fsub v7.2d, v7.2d, v20.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4e77d54a // fadd v10.2d, v10.2d, v23.2d
+	WORD $0x4ef6d56b // fsub v11.2d, v11.2d, v22.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+
+	// hop 5
+	FMOVQ 1040(R4), F0
+	FMOVQ 1056(R4), F1
+	FMOVQ 1072(R4), F2
+	FMOVQ 1088(R4), F3
+	FMOVQ 1104(R4), F4
+	FMOVQ 1120(R4), F5
+	FMOVQ 1136(R4), F6
+	FMOVQ 1152(R4), F7
+	FMOVQ 1168(R4), F8
+	FMOVQ 1184(R4), F9
+	FMOVQ 1200(R4), F10
+	FMOVQ 1216(R4), F11
+	FMOVQ 1232(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 20(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef9d400 // fsub v0.2d, v0.2d, v25.2d
+	WORD $0x4e78d421 // fadd v1.2d, v1.2d, v24.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efbd442 // fsub v2.2d, v2.2d, v27.2d
+	WORD $0x4e7ad463 // fadd v3.2d, v3.2d, v26.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efdd484 // fsub v4.2d, v4.2d, v29.2d
+	WORD $0x4e7cd4a5 // fadd v5.2d, v5.2d, v28.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e79d4c6 // fadd v6.2d, v6.2d, v25.2d
+	WORD $0x4ef8d4e7 // fsub v7.2d, v7.2d, v24.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7bd508 // fadd v8.2d, v8.2d, v27.2d
+	WORD $0x4efad529 // fsub v9.2d, v9.2d, v26.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7dd54a // fadd v10.2d, v10.2d, v29.2d
+	WORD $0x4efcd56b // fsub v11.2d, v11.2d, v28.2d
+	TBZ $5, R10, aligned5
+	FMOVQ 80(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned5:
+	FMOVQ 1040(R4), F24
+	FMOVQ 1056(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 1072(R4), F26
+	FMOVQ 1088(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 1104(R4), F28
+	FMOVQ 1120(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 1136(R4), F24
+	FMOVQ 1152(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 1168(R4), F26
+	FMOVQ 1184(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 1200(R4), F28
+	FMOVQ 1216(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4e6dd442 // fadd v2.2d, v2.2d, v13.2d
+	WORD $0x4eecd463 // fsub v3.2d, v3.2d, v12.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4e6fd4c6 // fadd v6.2d, v6.2d, v15.2d
+	WORD $0x4eeed4e7 // fsub v7.2d, v7.2d, v14.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4e71d54a // fadd v10.2d, v10.2d, v17.2d
+	WORD $0x4ef0d56b // fsub v11.2d, v11.2d, v16.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4ef3d442 // fsub v2.2d, v2.2d, v19.2d
+	WORD $0x4e72d463 // fadd v3.2d, v3.2d, v18.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4ef5d4c6 // fsub v6.2d, v6.2d, v21.2d
+	WORD $0x4e74d4e7 // fadd v7.2d, v7.2d, v20.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4ef7d54a // fsub v10.2d, v10.2d, v23.2d
+	WORD $0x4e76d56b // fadd v11.2d, v11.2d, v22.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+
+	// hop 6
+	FMOVQ 1248(R4), F0
+	FMOVQ 1264(R4), F1
+	FMOVQ 1280(R4), F2
+	FMOVQ 1296(R4), F3
+	FMOVQ 1312(R4), F4
+	FMOVQ 1328(R4), F5
+	FMOVQ 1344(R4), F6
+	FMOVQ 1360(R4), F7
+	FMOVQ 1376(R4), F8
+	FMOVQ 1392(R4), F9
+	FMOVQ 1408(R4), F10
+	FMOVQ 1424(R4), F11
+	FMOVQ 1440(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 24(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4ef8d400 // fsub v0.2d, v0.2d, v24.2d
+	WORD $0x4ef9d421 // fsub v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4efad442 // fsub v2.2d, v2.2d, v26.2d
+	WORD $0x4efbd463 // fsub v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4efcd484 // fsub v4.2d, v4.2d, v28.2d
+	WORD $0x4efdd4a5 // fsub v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4ef8d4c6 // fsub v6.2d, v6.2d, v24.2d
+	WORD $0x4ef9d4e7 // fsub v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4efad508 // fsub v8.2d, v8.2d, v26.2d
+	WORD $0x4efbd529 // fsub v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4efcd54a // fsub v10.2d, v10.2d, v28.2d
+	WORD $0x4efdd56b // fsub v11.2d, v11.2d, v29.2d
+	TBZ $6, R10, aligned6
+	FMOVQ 96(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned6:
+	FMOVQ 1248(R4), F24
+	FMOVQ 1264(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 1280(R4), F26
+	FMOVQ 1296(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 1312(R4), F28
+	FMOVQ 1328(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 1344(R4), F24
+	FMOVQ 1360(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 1376(R4), F26
+	FMOVQ 1392(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 1408(R4), F28
+	FMOVQ 1424(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
+	VFMLA V4.D2, V28.D2, V16.D2
+	VFMLA V5.D2, V28.D2, V17.D2
+	VFMLS V5.D2, V29.D2, V16.D2
+	VFMLA V4.D2, V29.D2, V17.D2
+	VFMLA V10.D2, V28.D2, V22.D2
+	VFMLA V11.D2, V28.D2, V23.D2
+	VFMLS V11.D2, V29.D2, V22.D2
+	VFMLA V10.D2, V29.D2, V23.D2
+	FMOVQ 0(R2), F0
+	FMOVQ 16(R2), F1
+	FMOVQ 192(R2), F2
+	FMOVQ 208(R2), F3
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x4eecd442 // fsub v2.2d, v2.2d, v12.2d
+	WORD $0x4eedd463 // fsub v3.2d, v3.2d, v13.2d
+	FMOVQ F0, 0(R2)
+	FMOVQ F1, 16(R2)
+	FMOVQ F2, 192(R2)
+	FMOVQ F3, 208(R2)
+	FMOVQ 32(R2), F4
+	FMOVQ 48(R2), F5
+	FMOVQ 224(R2), F6
+	FMOVQ 240(R2), F7
+	WORD $0x4e6ed484 // fadd v4.2d, v4.2d, v14.2d
+	WORD $0x4e6fd4a5 // fadd v5.2d, v5.2d, v15.2d
+	WORD $0x4eeed4c6 // fsub v6.2d, v6.2d, v14.2d
+	WORD $0x4eefd4e7 // fsub v7.2d, v7.2d, v15.2d
+	FMOVQ F4, 32(R2)
+	FMOVQ F5, 48(R2)
+	FMOVQ F6, 224(R2)
+	FMOVQ F7, 240(R2)
+	FMOVQ 64(R2), F8
+	FMOVQ 80(R2), F9
+	FMOVQ 256(R2), F10
+	FMOVQ 272(R2), F11
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	WORD $0x4e71d529 // fadd v9.2d, v9.2d, v17.2d
+	WORD $0x4ef0d54a // fsub v10.2d, v10.2d, v16.2d
+	WORD $0x4ef1d56b // fsub v11.2d, v11.2d, v17.2d
+	FMOVQ F8, 64(R2)
+	FMOVQ F9, 80(R2)
+	FMOVQ F10, 256(R2)
+	FMOVQ F11, 272(R2)
+	FMOVQ 96(R2), F0
+	FMOVQ 112(R2), F1
+	FMOVQ 288(R2), F2
+	FMOVQ 304(R2), F3
+	WORD $0x4e72d400 // fadd v0.2d, v0.2d, v18.2d
+	WORD $0x4e73d421 // fadd v1.2d, v1.2d, v19.2d
+	WORD $0x4ef2d442 // fsub v2.2d, v2.2d, v18.2d
+	WORD $0x4ef3d463 // fsub v3.2d, v3.2d, v19.2d
+	FMOVQ F0, 96(R2)
+	FMOVQ F1, 112(R2)
+	FMOVQ F2, 288(R2)
+	FMOVQ F3, 304(R2)
+	FMOVQ 128(R2), F4
+	FMOVQ 144(R2), F5
+	FMOVQ 320(R2), F6
+	FMOVQ 336(R2), F7
+	WORD $0x4e74d484 // fadd v4.2d, v4.2d, v20.2d
+	WORD $0x4e75d4a5 // fadd v5.2d, v5.2d, v21.2d
+	WORD $0x4ef4d4c6 // fsub v6.2d, v6.2d, v20.2d
+	WORD $0x4ef5d4e7 // fsub v7.2d, v7.2d, v21.2d
+	FMOVQ F4, 128(R2)
+	FMOVQ F5, 144(R2)
+	FMOVQ F6, 320(R2)
+	FMOVQ F7, 336(R2)
+	FMOVQ 160(R2), F8
+	FMOVQ 176(R2), F9
+	FMOVQ 352(R2), F10
+	FMOVQ 368(R2), F11
+	WORD $0x4e76d508 // fadd v8.2d, v8.2d, v22.2d
+	WORD $0x4e77d529 // fadd v9.2d, v9.2d, v23.2d
+	WORD $0x4ef6d54a // fsub v10.2d, v10.2d, v22.2d
+	WORD $0x4ef7d56b // fsub v11.2d, v11.2d, v23.2d
+	FMOVQ F8, 160(R2)
+	FMOVQ F9, 176(R2)
+	FMOVQ F10, 352(R2)
+	FMOVQ F11, 368(R2)
+
+	// hop 7
+	FMOVQ 1456(R4), F0
+	FMOVQ 1472(R4), F1
+	FMOVQ 1488(R4), F2
+	FMOVQ 1504(R4), F3
+	FMOVQ 1520(R4), F4
+	FMOVQ 1536(R4), F5
+	FMOVQ 1552(R4), F6
+	FMOVQ 1568(R4), F7
+	FMOVQ 1584(R4), F8
+	FMOVQ 1600(R4), F9
+	FMOVQ 1616(R4), F10
+	FMOVQ 1632(R4), F11
+	FMOVQ 1648(R4), F12
+	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
+	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
+	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
+	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
+	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
+	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
+	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
+	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
+	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
+	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
+	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
+	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
+	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
+	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
+	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
+	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
+	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
+	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
+	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
+	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
+	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
+	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
+	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
+	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
+	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
+	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
+	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
+	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
+	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
+	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
+	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
+	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
+	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
+	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
+	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
+	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
+	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
+	FMOVQ F13, 384(R2)
+	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
+	FMOVQ F14, 400(R2)
+	WORD $0x6e6cddef // fmul v15.2d, v15.2d, v12.2d
+	FMOVQ F15, 416(R2)
+	WORD $0x6e6cde10 // fmul v16.2d, v16.2d, v12.2d
+	FMOVQ F16, 432(R2)
+	WORD $0x6e6cde31 // fmul v17.2d, v17.2d, v12.2d
+	FMOVQ F17, 448(R2)
+	WORD $0x6e6cde52 // fmul v18.2d, v18.2d, v12.2d
+	FMOVQ F18, 464(R2)
+	MOVWU 28(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	FMOVQ 0(R6), F0
+	FMOVQ 16(R6), F1
+	FMOVQ 192(R6), F24
+	FMOVQ 208(R6), F25
+	WORD $0x4e78d400 // fadd v0.2d, v0.2d, v24.2d
+	WORD $0x4e79d421 // fadd v1.2d, v1.2d, v25.2d
+	FMOVQ 32(R6), F2
+	FMOVQ 48(R6), F3
+	FMOVQ 224(R6), F26
+	FMOVQ 240(R6), F27
+	WORD $0x4e7ad442 // fadd v2.2d, v2.2d, v26.2d
+	WORD $0x4e7bd463 // fadd v3.2d, v3.2d, v27.2d
+	FMOVQ 64(R6), F4
+	FMOVQ 80(R6), F5
+	FMOVQ 256(R6), F28
+	FMOVQ 272(R6), F29
+	WORD $0x4e7cd484 // fadd v4.2d, v4.2d, v28.2d
+	WORD $0x4e7dd4a5 // fadd v5.2d, v5.2d, v29.2d
+	FMOVQ 96(R6), F6
+	FMOVQ 112(R6), F7
+	FMOVQ 288(R6), F24
+	FMOVQ 304(R6), F25
+	WORD $0x4e78d4c6 // fadd v6.2d, v6.2d, v24.2d
+	WORD $0x4e79d4e7 // fadd v7.2d, v7.2d, v25.2d
+	FMOVQ 128(R6), F8
+	FMOVQ 144(R6), F9
+	FMOVQ 320(R6), F26
+	FMOVQ 336(R6), F27
+	WORD $0x4e7ad508 // fadd v8.2d, v8.2d, v26.2d
+	WORD $0x4e7bd529 // fadd v9.2d, v9.2d, v27.2d
+	FMOVQ 160(R6), F10
+	FMOVQ 176(R6), F11
+	FMOVQ 352(R6), F28
+	FMOVQ 368(R6), F29
+	WORD $0x4e7cd54a // fadd v10.2d, v10.2d, v28.2d
+	WORD $0x4e7dd56b // fadd v11.2d, v11.2d, v29.2d
+	TBZ $7, R10, aligned7
+	FMOVQ 112(R22), F30
+	VTBL V30.B16, [V0.B16], V0.B16
+	VTBL V30.B16, [V1.B16], V1.B16
+	VTBL V30.B16, [V2.B16], V2.B16
+	VTBL V30.B16, [V3.B16], V3.B16
+	VTBL V30.B16, [V4.B16], V4.B16
+	VTBL V30.B16, [V5.B16], V5.B16
+	VTBL V30.B16, [V6.B16], V6.B16
+	VTBL V30.B16, [V7.B16], V7.B16
+	VTBL V30.B16, [V8.B16], V8.B16
+	VTBL V30.B16, [V9.B16], V9.B16
+	VTBL V30.B16, [V10.B16], V10.B16
+	VTBL V30.B16, [V11.B16], V11.B16
+aligned7:
+	FMOVQ 1456(R4), F24
+	FMOVQ 1472(R4), F25
+	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
+	WORD $0x6e61df0d // fmul v13.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V12.D2
+	VFMLA V0.D2, V25.D2, V13.D2
+	WORD $0x6e66df12 // fmul v18.2d, v24.2d, v6.2d
+	WORD $0x6e67df13 // fmul v19.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V18.D2
+	VFMLA V6.D2, V25.D2, V19.D2
+	FMOVQ 1488(R4), F26
+	FMOVQ 1504(R4), F27
+	VFMLA V2.D2, V26.D2, V12.D2
+	VFMLA V3.D2, V26.D2, V13.D2
+	VFMLS V3.D2, V27.D2, V12.D2
+	VFMLA V2.D2, V27.D2, V13.D2
+	VFMLA V8.D2, V26.D2, V18.D2
+	VFMLA V9.D2, V26.D2, V19.D2
+	VFMLS V9.D2, V27.D2, V18.D2
+	VFMLA V8.D2, V27.D2, V19.D2
+	FMOVQ 1520(R4), F28
+	FMOVQ 1536(R4), F29
+	VFMLA V4.D2, V28.D2, V12.D2
+	VFMLA V5.D2, V28.D2, V13.D2
+	VFMLS V5.D2, V29.D2, V12.D2
+	VFMLA V4.D2, V29.D2, V13.D2
+	VFMLA V10.D2, V28.D2, V18.D2
+	VFMLA V11.D2, V28.D2, V19.D2
+	VFMLS V11.D2, V29.D2, V18.D2
+	VFMLA V10.D2, V29.D2, V19.D2
+	FMOVQ 1552(R4), F24
+	FMOVQ 1568(R4), F25
+	WORD $0x6e60df0e // fmul v14.2d, v24.2d, v0.2d
+	WORD $0x6e61df0f // fmul v15.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V14.D2
+	VFMLA V0.D2, V25.D2, V15.D2
+	WORD $0x6e66df14 // fmul v20.2d, v24.2d, v6.2d
+	WORD $0x6e67df15 // fmul v21.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V20.D2
+	VFMLA V6.D2, V25.D2, V21.D2
+	FMOVQ 1584(R4), F26
+	FMOVQ 1600(R4), F27
+	VFMLA V2.D2, V26.D2, V14.D2
+	VFMLA V3.D2, V26.D2, V15.D2
+	VFMLS V3.D2, V27.D2, V14.D2
+	VFMLA V2.D2, V27.D2, V15.D2
+	VFMLA V8.D2, V26.D2, V20.D2
+	VFMLA V9.D2, V26.D2, V21.D2
+	VFMLS V9.D2, V27.D2, V20.D2
+	VFMLA V8.D2, V27.D2, V21.D2
+	FMOVQ 1616(R4), F28
+	FMOVQ 1632(R4), F29
+	VFMLA V4.D2, V28.D2, V14.D2
+	VFMLA V5.D2, V28.D2, V15.D2
+	VFMLS V5.D2, V29.D2, V14.D2
+	VFMLA V4.D2, V29.D2, V15.D2
+	VFMLA V10.D2, V28.D2, V20.D2
+	VFMLA V11.D2, V28.D2, V21.D2
+	VFMLS V11.D2, V29.D2, V20.D2
+	VFMLA V10.D2, V29.D2, V21.D2
+	FMOVQ 384(R2), F24
+	FMOVQ 400(R2), F25
+	WORD $0x6e60df10 // fmul v16.2d, v24.2d, v0.2d
+	WORD $0x6e61df11 // fmul v17.2d, v24.2d, v1.2d
+	VFMLS V1.D2, V25.D2, V16.D2
+	VFMLA V0.D2, V25.D2, V17.D2
+	WORD $0x6e66df16 // fmul v22.2d, v24.2d, v6.2d
+	WORD $0x6e67df17 // fmul v23.2d, v24.2d, v7.2d
+	VFMLS V7.D2, V25.D2, V22.D2
+	VFMLA V6.D2, V25.D2, V23.D2
+	FMOVQ 416(R2), F26
+	FMOVQ 432(R2), F27
+	VFMLA V2.D2, V26.D2, V16.D2
+	VFMLA V3.D2, V26.D2, V17.D2
+	VFMLS V3.D2, V27.D2, V16.D2
+	VFMLA V2.D2, V27.D2, V17.D2
+	VFMLA V8.D2, V26.D2, V22.D2
+	VFMLA V9.D2, V26.D2, V23.D2
+	VFMLS V9.D2, V27.D2, V22.D2
+	VFMLA V8.D2, V27.D2, V23.D2
+	FMOVQ 448(R2), F28
+	FMOVQ 464(R2), F29
 	VFMLA V4.D2, V28.D2, V16.D2
 	VFMLA V5.D2, V28.D2, V17.D2
 	VFMLS V5.D2, V29.D2, V16.D2

@@ -27,6 +27,14 @@ import "fmt"
 // reconstruction, which adds R_d u to the accumulator rows in memory
 // (acc, 24 rows: the first hop stores, the last adds x + a * (acc + R u)
 // into dst).
+//
+// Compact links (float64 only; kernels/wilson_compact.go): 13 link rows
+// per hop, rows 0 and 1 of L_d (row 2*(3*i + j) + reim, i = 0, 1) and the
+// sign row s (12). At the start of each hop, while every register but vA
+// (and vPerm, loaded later) is free, rebuildRow2 forms the third row,
+// s * conj(row0 x row1), in kernels.ExpandLink's order of unfused
+// operations and stores it to acc rows 24..29 (the caller's scratch is
+// 30 rows long), from where mulLink reads it.
 
 // Phase codes as in kernels.Phase.
 const (
@@ -81,10 +89,35 @@ const (
 	vA    = 31 // a in every lane
 )
 
-// wilsonTile writes the TEXT block of one Wilson tile kernel: one output
-// tile from eight neighbour tiles whose lanes are already aligned.
+// Link rows per hop, and the acc row of the rebuilt third row of a
+// compact link.
+const (
+	fullLinkRows    = 18
+	compactLinkRows = 13
+	accRow2         = 24
+)
+
+// wilsonTile writes the TEXT block of the Wilson tile kernel, and in
+// float64 that of its compact-link twin (wilsonTileCompact...): one
+// output tile from eight neighbour tiles whose lanes are already aligned.
 func wilsonTile(e *emitter) {
-	name := "wilsonTile" + e.name() + itoa(e.bits)
+	wilsonTileKernel(e, false)
+	if e.bits == 64 {
+		wilsonTileKernel(e, true)
+	}
+}
+
+// kernelName is the name of a Wilson kernel: base, "Compact" for compact
+// links, the set and the precision.
+func kernelName(e *emitter, base string, compact bool) string {
+	if compact {
+		base += "Compact"
+	}
+	return base + e.name() + itoa(e.bits)
+}
+
+func wilsonTileKernel(e *emitter, compact bool) {
+	name := kernelName(e, "wilsonTile", compact)
 	args := 48
 	if e.bits == 32 {
 		args = 44
@@ -103,7 +136,7 @@ func wilsonTile(e *emitter) {
 	}
 	e.ptrue()
 	e.dup(vA, rA)
-	hopBody(e, false)
+	hopBody(e, false, compact)
 	e.line("done:")
 	e.ins("RET")
 	e.line("")
@@ -132,12 +165,24 @@ const (
 	rNbrT     = 25 // &Nbr[8t], then scratch
 )
 
-// wilsonTiles writes the TEXT block of one Wilson tile-list kernel: the
+// wilsonTiles writes the TEXT block of the Wilson tile-list kernel, and in
+// float64 that of its compact-link twin (wilsonTilesCompact...): the
 // tiles of a list in order, neighbours found through Nbr and permuted in
 // registers (TBL) where Cross says so, up to the first tile that takes a
 // halo lane or has an index out of range; it returns how many it did.
 func wilsonTiles(e *emitter) {
-	name := "wilsonTiles" + e.name() + itoa(e.bits)
+	wilsonTilesKernel(e, false)
+	if e.bits == 64 {
+		wilsonTilesKernel(e, true)
+	}
+}
+
+func wilsonTilesKernel(e *emitter, compact bool) {
+	name := kernelName(e, "wilsonTiles", compact)
+	linkRows := fullLinkRows
+	if compact {
+		linkRows = compactLinkRows
+	}
 	t := e.goType()
 	idx := "uint8"
 	if e.sve {
@@ -171,11 +216,11 @@ func wilsonTiles(e *emitter) {
 		e.rdvl(rTmp, 1)
 		e.ins("MOVD $%d, R%d", 24, rTileB)
 		e.ins("MUL R%d, R%d, R%d", rTmp, rTileB, rTileB)
-		e.ins("MOVD $%d, R%d", 144, rLinkB)
+		e.ins("MOVD $%d, R%d", 8*linkRows, rLinkB)
 		e.ins("MUL R%d, R%d, R%d", rTmp, rLinkB, rLinkB)
 	} else {
 		e.ins("MOVD $%d, R%d", 24*16, rTileB)
-		e.ins("MOVD $%d, R%d", 144*16, rLinkB)
+		e.ins("MOVD $%d, R%d", 8*linkRows*16, rLinkB)
 	}
 	e.line("loop:")
 	e.ins("CBZ R%d, done", rLeft)
@@ -209,7 +254,7 @@ func wilsonTiles(e *emitter) {
 	e.ins("MUL R%d, R%d, R%d", rLinkB, rT, rTmp)
 	e.ins("ADD R%d, R%d, R%d", rLinkBase, rTmp, rLinks)
 	e.ins("MOVBU (R%d)(R%d), R%d", rCross, rT, rCrossB)
-	hopBody(e, true)
+	hopBody(e, true, compact)
 	e.line("next:")
 	e.ins("ADD $4, R%d", rTiles)
 	e.ins("SUB $1, R%d", rLeft)
@@ -226,8 +271,9 @@ func wilsonTiles(e *emitter) {
 // neighbour d at Src + Nbr[8t+d]*tile bytes and permutes its projection
 // with lane-index vector d of the perm table where bit d of Cross[t] is
 // set (projection is lane-wise, so permuting h equals projecting the
-// permuted spinor).
-func hopBody(e *emitter, list bool) {
+// permuted spinor). With compact links each hop first rebuilds the third
+// link row into acc (rebuildRow2).
+func hopBody(e *emitter, list, compact bool) {
 	after := "done"
 	if list {
 		after = "next"
@@ -235,6 +281,9 @@ func hopBody(e *emitter, list bool) {
 	for d := range 8 {
 		e.line("")
 		e.ins("// hop %d", d)
+		if compact {
+			rebuildRow2(e, d)
+		}
 		switch {
 		case list:
 			e.ins("MOVWU %d(R%d), R%d", 4*d, rNbrT, rNbr)
@@ -254,7 +303,7 @@ func hopBody(e *emitter, list bool) {
 			}
 			e.line("aligned%d:", d)
 		}
-		mulLink(e, d)
+		mulLink(e, d, compact)
 		switch d {
 		case 0:
 			reconstructFirst(e, d)
@@ -311,15 +360,23 @@ func project(e *emitter, d int) {
 	}
 }
 
-// mulLink forms u = L_d h in 12..23: u_ai = sum_j L_ij h_aj.
-func mulLink(e *emitter, d int) {
+// mulLink forms u = L_d h in 12..23: u_ai = sum_j L_ij h_aj. With compact
+// links rows 0 and 1 of L_d are at link rows 13*d + 2*(3*i + j) + reim and
+// row 2 at acc rows accRow2 + 2*j + reim.
+func mulLink(e *emitter, d int, compact bool) {
 	var t temps
 	for i := range 3 {
 		for j := range 3 {
 			ur, ui := t.pair()
-			row := 2 * (9*d + 3*i + j)
-			e.load(ur, rLinks, row)
-			e.load(ui, rLinks, row+1)
+			base, row := rLinks, 2*(9*d+3*i+j)
+			switch {
+			case compact && i == 2:
+				base, row = rAcc, accRow2+2*j
+			case compact:
+				row = compactLinkRows*d + 2*(3*i+j)
+			}
+			e.load(ur, base, row)
+			e.load(ui, base, row+1)
 			for a := range 2 {
 				or, oi := 12+2*(3*a+i), 12+2*(3*a+i)+1
 				hr, hi := 2*(3*a+j), 2*(3*a+j)+1
@@ -334,6 +391,49 @@ func mulLink(e *emitter, d int) {
 				e.fmla(oi, ui, hr)
 			}
 		}
+	}
+}
+
+// rebuildRow2 rebuilds row 2 of compact link d, s * conj(row0 x row1),
+// into acc rows accRow2..accRow2+5, in kernels.ExpandLink's order of
+// operations ((j, k, l) cyclic; each product an FMUL, no fusing):
+//
+//	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
+//	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
+//
+// It runs at the start of a hop, when all vector registers but vA and
+// vPerm are free: the 12 rows in 0..11, s in 12, the six results in
+// 13..18 (independent chains for the out-of-order core), products in
+// 19..29 in turn.
+func rebuildRow2(e *emitter, d int) {
+	const sign = 12
+	base := compactLinkRows * d
+	for r := range 13 {
+		e.load(r, rLinks, base+r)
+	}
+	row := func(i, j, ri int) int { return 2*(3*i+j) + ri }
+	next := 0
+	prod := func(n, m int) int {
+		t := 19 + next
+		next = (next + 1) % 11
+		e.fmul(t, n, m)
+		return t
+	}
+	for j := range 3 {
+		k, l := (j+1)%3, (j+2)%3
+		re, im := 13+2*j, 14+2*j
+		e.fmul(re, row(1, l, 0), row(0, k, 0))
+		e.fsub(re, re, prod(row(1, l, 1), row(0, k, 1)))
+		e.fsub(re, re, prod(row(1, k, 0), row(0, l, 0)))
+		e.fadd(re, re, prod(row(1, k, 1), row(0, l, 1)))
+		e.fmul(im, row(1, k, 1), row(0, l, 0))
+		e.fadd(im, im, prod(row(1, k, 0), row(0, l, 1)))
+		e.fsub(im, im, prod(row(1, l, 1), row(0, k, 0)))
+		e.fsub(im, im, prod(row(1, l, 0), row(0, k, 1)))
+	}
+	for q := range 6 {
+		e.fmul(13+q, 13+q, sign)
+		e.store(13+q, rAcc, accRow2+q)
 	}
 }
 
