@@ -14,6 +14,11 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // through Nbr, lane permutations in registers) up to each tile that takes
 // halo lanes, which the tile kernel computes on operands gathered in Go
 // (wilson_hoptile.go).
+//
+// Compact links (float64): both hopping kernels have compact-link twins
+// that rebuild each link's third row per hop (kernels_arm64/_gen/wilson.go),
+// so compactLinks64 stays true and operators store links compact; float32
+// compact links (which goqcd does not make) run the portable kernel.
 
 var (
 	_ = setInstaller("neon", installNEON)
@@ -33,7 +38,7 @@ func installNEON() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopNEON64, wilsonHopNEON32
-	compactLinks64 = false // the arm64 kernels read full links
+	compactLinks64 = true // the float64 kernels read compact links
 	CloverApply64, CloverApply32 = cloverNEON64, cloverNEON32
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
@@ -44,7 +49,7 @@ func installSVE() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopSVE64, wilsonHopSVE32
-	compactLinks64 = false
+	compactLinks64 = true
 	CloverApply64, CloverApply32 = cloverSVE64, cloverSVE32
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
@@ -52,14 +57,14 @@ func installSVE() {
 }
 
 func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
-	if h.W != arm.NEONLanes64 || h.Compact {
+	if h.W != arm.NEONLanes64 {
 		WilsonHopGo(h, tiles)
 		return
 	}
 	hop := armHop(h)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON64(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileNEON64)
+		tiles = haloTiles(h, tiles, arm.WilsonTileNEON64, arm.WilsonTileCompactNEON64)
 	}
 }
 
@@ -71,19 +76,19 @@ func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
 	hop := armHop(h)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON32(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileNEON32)
+		tiles = haloTiles(h, tiles, arm.WilsonTileNEON32, nil)
 	}
 }
 
 func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
-	if h.W != arm.SVELanes64() || h.Compact {
+	if h.W != arm.SVELanes64() {
 		WilsonHopGo(h, tiles)
 		return
 	}
 	hop := armHop(h)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE64(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileSVE64)
+		tiles = haloTiles(h, tiles, arm.WilsonTileSVE64, arm.WilsonTileCompactSVE64)
 	}
 }
 
@@ -95,25 +100,31 @@ func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
 	hop := armHop(h)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE32(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileSVE32)
+		tiles = haloTiles(h, tiles, arm.WilsonTileSVE32, nil)
 	}
 }
 
 // armHop is the tile-list kernels' view of h.
 func armHop[F Real](h *WilsonHop[F]) arm.Hop[F] {
 	return arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
-		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo}
+		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo, Compact: h.Compact}
 }
 
 // haloTiles computes the leading tiles of the list that take halo rows
 // (where a tile-list kernel stops) with the tile kernel on gathered
-// operands, and returns the rest of the list.
-func haloTiles[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKernel[F]) []int32 {
+// operands (compactTile with compact links; only the float64 sets have
+// one, the float32 wrappers leave compact links to WilsonHopGo), and
+// returns the rest of the list.
+func haloTiles[F Real](h *WilsonHop[F], tiles []int32, tile, compactTile wilsonTileKernel[F]) []int32 {
 	j := 0
 	for j < len(tiles) && tileTakesHalo(h, int(tiles[j])) {
 		j++
 	}
-	if j > 0 {
+	switch {
+	case j == 0:
+	case h.Compact:
+		wilsonHopByCompactTile(h, tiles[:j], compactTile)
+	default:
 		wilsonHopByTile(h, tiles[:j], tile)
 	}
 	return tiles[j:]

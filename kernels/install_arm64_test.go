@@ -288,3 +288,76 @@ func TestArmSU3Mul(t *testing.T) {
 		}
 	})
 }
+
+// TestArmWilsonHopCompact holds the dispatched hopping kernels of every
+// arm64 set with compact links to WilsonHopGo with the same compact links,
+// for every W (the set's float64 W runs the compact tile-list and tile
+// kernels, the others the portable fallback), with halo tiles and without
+// (every tile through the tile-list kernel), X separate, aliasing Dst and
+// absent, NaN guards around Dst; float32 compact links run the portable
+// kernel. CompactLinks64 must be set, so that operators store links
+// compact.
+func TestArmWilsonHopCompact(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		if !CompactLinks64() {
+			t.Errorf("%s: CompactLinks64() is false: operators would keep full links", s.Name)
+		}
+		rng := rand.New(rand.NewPCG(23, 24))
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			k := newKernelCase(rng, w)
+			h := &k.hop
+			n := len(h.Links) / (18 * w)
+			compact := randSlice(rng, n*CompactLinkRows*w)
+			for i := range n {
+				for l := range w {
+					compact[(i*CompactLinkRows+12)*w+l] = float64(1 - 2*rng.IntN(2))
+				}
+			}
+			h.Links, h.Compact = compact, true
+			x := h.X
+			for _, halo := range []bool{true, false} {
+				if !halo {
+					for i := range h.Halo {
+						h.Halo[i] = -1
+					}
+				}
+				for _, mode := range []string{"X separate", "X is Dst", "X nil"} {
+					what := fmt.Sprintf("%s W=%d (set W %d) halo %v %s", s.Name, w, s.W64, halo, mode)
+					want := slices.Clone(h.Dst)
+					dst, intact := guardedSlice[float64](len(x))
+					copy(dst, want)
+					ref := *h
+					ref.Dst, ref.X = want, x
+					h.Dst, h.X = dst, x
+					switch mode {
+					case "X is Dst":
+						copy(want, x)
+						copy(dst, x)
+						ref.X, h.X = want, dst
+					case "X nil":
+						ref.X, h.X = nil, nil
+					}
+					WilsonHopGo(&ref, allTiles(k.nOut))
+					WilsonHop64(h, allTiles(k.nOut))
+					if d := maxRelDiff(dst, want); d > 1e-14 || math.IsNaN(d) {
+						t.Errorf("%s float64: max relative difference %.3g from WilsonHopGo (tolerance 1e-14)", what, d)
+					}
+					if !intact() {
+						t.Errorf("%s float64: wrote outside Dst", what)
+					}
+				}
+			}
+			h32 := WilsonHop[float32]{W: w, A: float32(h.A), Src: to32(h.Src), Links: to32(h.Links), Compact: true,
+				Nbr: h.Nbr, Cross: h.Cross, Perm: h.Perm, Halo: h.Halo, HaloLanes: h.HaloLanes, X: to32(x)}
+			want32 := make([]float32, len(x))
+			h32.Dst = want32
+			WilsonHopGo(&h32, allTiles(k.nOut))
+			got32 := make([]float32, len(x))
+			h32.Dst = got32
+			WilsonHop32(&h32, allTiles(k.nOut))
+			if !slices.Equal(got32, want32) {
+				t.Errorf("%s W=%d float32 compact: differs from WilsonHopGo (the fallback)", s.Name, w)
+			}
+		}
+	})
+}

@@ -26,9 +26,9 @@ package kernels
 const CompactLinkRows = 13
 
 // CompactLinks64 reports whether the float64 hopping kernel of the selected
-// set reads compact links itself: the portable kernels and the amd64 sets
-// do; the arm64 sets would leave compact links to the portable kernel, so
-// operators keep full links there.
+// set reads compact links itself: the portable kernels and every assembly
+// set (amd64 and arm64) do; a set that would leave compact links to the
+// portable kernel would clear it, so that operators keep full links.
 func CompactLinks64() bool { return compactLinks64 }
 
 // compactLinks64 is set by the installers.

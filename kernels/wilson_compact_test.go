@@ -109,3 +109,52 @@ func TestWilsonHopCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestWilsonHopByCompactTile checks the per-tile driver's compact path: a
+// tile kernel that reads compact links (here ExpandLink and the Go tile
+// kernel) gets each tile's 8*13 link rows and 30 rows of scratch, and
+// gives the bits of the driver expanding the links itself, with halos and
+// lane permutations, for every W.
+func TestWilsonHopByCompactTile(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for _, w := range []int{1, 2, 4, 8, 16} {
+		k := newKernelCase(rng, w)
+		h := &k.hop
+		n := len(h.Links) / (18 * w)
+		compact := make([]float64, n*CompactLinkRows*w)
+		for i := range n {
+			c := compact[i*CompactLinkRows*w : (i+1)*CompactLinkRows*w]
+			copy(c[:12*w], h.Links[i*18*w:i*18*w+12*w])
+			for l := range w {
+				c[12*w+l] = float64(1 - 2*rng.IntN(2))
+			}
+		}
+		h.Links, h.Compact = compact, true
+		full := laneTile[float64](w)
+		var bad []string
+		compactTile := func(dst, x, acc []float64, src *[8][]float64, links []float64, a float64) {
+			if len(acc) != 30*w || len(links) != 8*CompactLinkRows*w {
+				bad = append(bad, "wrong scratch or link rows")
+			}
+			u := make([]float64, 144*w)
+			for d := range 8 {
+				ExpandLink(u[18*w*d:18*w*(d+1)], links[CompactLinkRows*w*d:CompactLinkRows*w*(d+1)], w)
+			}
+			full(dst, x, acc[:24*w], src, u, a)
+		}
+		want := slices.Clone(h.Dst)
+		h.Dst = want
+		wilsonHopByTile(h, allTiles(k.nOut), full)
+		got := slices.Clone(want)
+		h.Dst = got
+		wilsonHopByCompactTile(h, allTiles(k.nOut), compactTile)
+		if len(bad) > 0 {
+			t.Fatalf("W=%d: the compact tile kernel got %s", w, bad[0])
+		}
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("W=%d: compact tile kernel gives %v at %d, the expanding driver %v", w, got[i], i, want[i])
+			}
+		}
+	}
+}

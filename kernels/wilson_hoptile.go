@@ -21,14 +21,17 @@ import (
 //	dst = x + a * sum_d R_d L_d P_d src[d]    (x empty: dst = a * sum ...)
 //
 // with src[d] the lane-aligned neighbour tile of hop d (24 rows of W),
-// links the tile's 8*18 link rows and acc scratch of 24 rows. x may be
-// dst. Halo lanes arrive as full spinors whose projection is the received
-// half-spinor: psi_a = h_a, psi_J[a] = 0 (see insertHaloSpinor).
+// links the tile's 8*18 link rows and acc scratch of 24 rows; a kernel
+// that reads compact links (wilsonHopByCompactTile) takes the tile's
+// 8*CompactLinkRows rows and 30 rows of acc (where it rebuilds each
+// link's third row). x may be dst. Halo lanes arrive as full spinors
+// whose projection is the received half-spinor: psi_a = h_a,
+// psi_J[a] = 0 (see insertHaloSpinor).
 type wilsonTileKernel[F Real] func(dst, x, acc []F, src *[8][]F, links []F, a F)
 
 // hopScratch is the per-call working memory of wilsonHopByTile.
 type hopScratch[F Real] struct {
-	acc   [24 * MaxLanes]F
+	acc   [30 * MaxLanes]F // the accumulator; 6 more rows for compact tile kernels
 	nbr   [8][24 * MaxLanes]F
 	links [144 * MaxLanes]F // a tile's compact links, expanded
 	src   [8][]F
@@ -48,8 +51,21 @@ func hopScratchPool[F Real]() *sync.Pool {
 }
 
 // wilsonHopByTile is WilsonHopGo with the per-tile kernel tile, which must
-// process h.W lanes.
+// process h.W lanes and read full links (compact ones are expanded for
+// it).
 func wilsonHopByTile[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKernel[F]) {
+	hopByTile(h, tiles, tile, false)
+}
+
+// wilsonHopByCompactTile is wilsonHopByTile for h.Compact with a tile
+// kernel that reads compact links itself.
+func wilsonHopByCompactTile[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKernel[F]) {
+	hopByTile(h, tiles, tile, true)
+}
+
+// hopByTile runs tile on every tile of the list; compactTile: tile reads
+// compact links (h.Compact must be set).
+func hopByTile[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKernel[F], compactTile bool) {
 	pool := hopScratchPool[F]()
 	sc, ok := pool.Get().(*hopScratch[F])
 	if !ok {
@@ -82,7 +98,14 @@ func wilsonHopByTile[F Real](h *WilsonHop[F], tiles []int32, tile wilsonTileKern
 		if h.X != nil {
 			x = h.X[size*i : size*(i+1)]
 		}
-		tile(h.Dst[size*i:size*(i+1)], x, sc.acc[:size], &sc.src, h.tileLinks(i, sc.links[:]), h.A)
+		acc, links := sc.acc[:size], []F(nil)
+		if compactTile {
+			nl := 8 * CompactLinkRows * w
+			acc, links = sc.acc[:30*w], h.Links[nl*i:nl*(i+1)]
+		} else {
+			links = h.tileLinks(i, sc.links[:])
+		}
+		tile(h.Dst[size*i:size*(i+1)], x, acc, &sc.src, links, h.A)
 	}
 	sc.src = [8][]F{} // hold no field in the pool
 	pool.Put(sc)
