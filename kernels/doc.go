@@ -26,13 +26,13 @@
 // clover blocks, Axpy/Xpay, the per-site reductions SiteNorm64/32 and
 // SiteDot64/32, the CG update CGUpdate64/32 and SU3Mul64 at the W their
 // assembly supports; on arm64, neon and sve (package kernels_arm64,
-// install_arm64.go) do the same for all but the reductions, the CG update
-// and SU3Mul64 (which run in Go there), sve only where the vector length
-// is 512 bits. An assembly kernel handed a W
+// install_arm64.go, install_reduce_arm64.go) replace the same kernels, sve
+// only where the vector length is 512 bits. An assembly kernel handed a W
 // it does not support leaves the work to its Go twin, so every set runs at
 // every W. The installed amd64 assembly performs the Go twin's operations in
 // the same order, so results are identical, bit for bit, on every amd64 set
-// and W. In float32 the SU(3) rows of the hopping term and the clover rows
+// and W; on arm64 so are those of the reductions, the CG update and
+// SU3Mul64. In float32 the SU(3) rows of the hopping term and the clover rows
 // are one product and fused multiply-adds, which the twins compute with the
 // same roundings (fma.go); nothing else is fused, and the twins round every
 // other product explicitly so that no compiler fuses it. The arm64 sets
@@ -67,6 +67,7 @@
 //	            (op = adjoint or not, set or add), sun.M3's operation order
 //	install_amd64.go, install_arm64.go  the assembly sets' installers (not with -tags noasm)
 //	install_reduce_amd64.go  the amd64 reductions and CG update (called by install_amd64.go)
+//	install_reduce_arm64.go  the arm64 reductions and CG update (called by install_arm64.go)
 //	wilson_hoptile.go  the per-tile entry the assembly wrappers share
 //	wilson.go   Wilson kernel types, the spin-projection table, the dispatch
 //	            variables WilsonHop64/32, WilsonProjectFace64/32, CloverApply64/32

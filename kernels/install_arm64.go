@@ -7,12 +7,16 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // The arm64 kernel sets: "neon" (ASIMD, W = 2 float64 / 4 float32) and
 // "sve" at a vector length of 512 bits (A64FX, W = 8 / 16), from package
 // kernels_arm64. Each replaces the hopping term, the clover blocks, the
-// element-wise Axpy and Xpay (linalg.go) and the SU(3) matrix product
-// SU3Mul64 (float64 only; the same bits as SU3MulGo, with no fused
-// multiply-adds); any other W, and every other kernel, runs the portable
-// Go version. The hopping term runs the tile-list kernel (neighbours
-// through Nbr, lane permutations in registers) up to each tile that takes
-// halo lanes, which the tile kernel computes on operands gathered in Go
+// element-wise Axpy and Xpay (linalg.go), the SU(3) matrix product
+// SU3Mul64 (float64 only), the per-site reductions SiteNorm64/32 and
+// SiteDot64/32 (reduce.go) and the CG update CGUpdate64/32 (cgupdate.go;
+// install_reduce_arm64.go). SU3Mul64 and these three give their Go
+// twins' bits: every product rounded on its own (FMUL, no fused multiply-adds),
+// the sums in the twins' order, float32 widened to float64 lane by lane.
+// Any other W or shape, and every other kernel, runs the portable Go
+// version. The hopping term runs the tile-list kernel (neighbours through
+// Nbr, lane permutations in registers) up to each tile that takes halo
+// lanes, which the tile kernel computes on operands gathered in Go
 // (wilson_hoptile.go).
 //
 // Compact links (float64): both hopping kernels have compact-link twins
@@ -43,6 +47,7 @@ func installNEON() {
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
 	SU3Mul64 = su3MulNEON64
+	installReduceArm(false)
 }
 
 func installSVE() {
@@ -54,6 +59,7 @@ func installSVE() {
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
 	SU3Mul64 = su3MulSVE64
+	installReduceArm(true)
 }
 
 func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {

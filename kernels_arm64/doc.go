@@ -47,8 +47,22 @@
 //	    tiles, two packed Hermitian 6x6 blocks per site; dst may be src.
 //	AxpyNEON64/32, AxpySVE64/32 (twin axpyGo): y = a*x + y, complex a, on
 //	    blocks [re row | im row]; XpayNEON64/32, XpaySVE64/32 (twin
-//	    xpayGo): y = x + a*y. x may be y. No reductions: goqcd's sums are
-//	    exact and stay in Go.
+//	    xpayGo): y = x + a*y. x may be y.
+//	SiteNormNEON64/32, SiteNormSVE64/32, SiteDotNEON64/32,
+//	    SiteDotSVE64/32 (twins kernels.SiteNormGo, SiteDotGo, the same
+//	    bits): the per-site float64 partials |x|^2 and <x, y> of the field
+//	    reductions, one per lane and tile, on data of nc components per
+//	    site; y may be x. The exact sum of the partials stays in Go
+//	    (layout). CGUpdateNEON64/32, CGUpdateSVE64/32 (twin
+//	    kernels.CGUpdateGo, the same bits): x += a p, r -= a q and the
+//	    partials of the new |r|^2 in one pass; p may be x, q may be r, x
+//	    must not overlap r. Every product is an FMUL and every sum an
+//	    FADD/FSUB in the twins' order; float32 data is widened to float64
+//	    before it is multiplied, half a row at a time (NEON FCVTL/FCVTL2;
+//	    SVE UUNPKLO/UUNPKHI then FCVT, since FCVT converts the even 32-bit
+//	    elements), so the partials keep the lane order. ReduceFits says
+//	    which shapes they take. The external test reduce_arm64_test.go
+//	    compares bit for bit.
 //	SU3MulNEON64, SU3MulSVE64 (twin kernels.SU3MulGo itself, the same
 //	    bits: every product an FMUL, the sums FADD/FSUB in su3Site's
 //	    order, no fused multiply-adds): dst = op(a) op(b) or dst +=
@@ -66,10 +80,12 @@
 // as with full links. They read 104 instead of 144 link rows per tile, the
 // larger part of the hopping term's memory traffic.
 //
-// The twins perform the assembly's operations in its order, one
-// multiply-add per statement, so that on arm64 (where the Go compiler
-// fuses them) the two agree bit for bit with Go 1.26; the tests allow a
-// few roundings so as not to depend on the compiler's choices.
+// The twins of the fused kernels (Wilson, clover, axpy, xpay) perform the
+// assembly's operations in its order, one multiply-add per statement, so
+// that on arm64 (where the Go compiler fuses them) the two agree bit for
+// bit with Go 1.26; their tests allow a few roundings so as not to depend
+// on the compiler's choices. The SU(3) product, the reductions and the CG
+// update fuse nothing, and their tests demand the same bits.
 //
 // The exported kernels check the lengths of their slices and the indices
 // they follow (panicking on a bad one, a programming error) and pass
@@ -80,10 +96,11 @@
 //
 // The .s files are written by the generator in _gen (go generate, which
 // runs go run ./_gen); do not edit them. The Go assembler lacks the SVE
-// instructions and the NEON FADD, FSUB, FMUL and FNEG on vectors: the
-// generator encodes those as WORD directives with the instruction in a
-// comment. TestEncodings re-assembles every such comment with llvm-mc
-// (skipped without it) and TestGeneratedUpToDate reruns the generator.
+// instructions and the NEON FADD, FSUB, FMUL, FNEG, FCVTL and FCVTL2 on
+// vectors: the generator encodes those as WORD directives with the
+// instruction in a comment. TestEncodings re-assembles every such comment
+// with llvm-mc (skipped without it) and TestGeneratedUpToDate reruns the
+// generator.
 //
 // # Files
 //
@@ -98,10 +115,13 @@
 //	linalg_arm64.go   element-wise kernels: declarations and checked wrappers
 //	su3mat_arm64.go   SU(3) matrix product kernels: declarations and checked
 //	                  wrappers (chunks of su3Chunk tiles per assembly call)
+//	reduce_arm64.go   per-site reductions and the CG update: declarations,
+//	                  ReduceFits and checked wrappers (chunks of reduceChunk
+//	                  components per assembly call)
 //	*_arm64.s         generated assembly
 //	_gen/             the generator (go run ./_gen): emit.go (instructions and
 //	                  encodings), wilson.go, clover.go, linalg.go, su3mat.go,
-//	                  main.go
+//	                  reduce.go, main.go
 package kernels_arm64
 
 //go:generate go run ./_gen

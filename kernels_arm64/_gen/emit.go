@@ -11,9 +11,10 @@ import (
 // row of the tiled layout: W = vector bits / element bits lanes.
 //
 // Instructions the Go assembler knows are written as Go mnemonics; the
-// others (every SVE instruction; NEON FADD, FSUB, FMUL, FNEG on vectors)
-// as WORD with the instruction in llvm-mc syntax in a comment, which
-// encoding_test.go re-assembles with llvm-mc to check the word.
+// others (every SVE instruction; NEON FADD, FSUB, FMUL, FNEG, FCVTL and
+// FCVTL2 on vectors) as WORD with the instruction in llvm-mc syntax in a
+// comment, which generated_test.go re-assembles with llvm-mc to check the
+// word.
 type emitter struct {
 	b    strings.Builder
 	sve  bool
