@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/goqcd/goqcd/kernels"
@@ -104,6 +105,28 @@ func newHopCase[F float32 | float64](rng *rand.Rand, w, nOut, nSrc int, halo boo
 	return c
 }
 
+// setHaloLanes replaces the halo lanes of each hop d by lanes(d), with
+// fresh received rows of the new width.
+func (c *hopCase[F]) setHaloLanes(rng *rand.Rand, lanes func(d int) []int) {
+	h := &c.h
+	for d := range 8 {
+		rows := len(h.Recv[d]) / (12 * len(h.HaloLanes[d]))
+		h.HaloLanes[d] = h.HaloLanes[d][:0]
+		for _, l := range lanes(d) {
+			h.HaloLanes[d] = append(h.HaloLanes[d], int32(l))
+		}
+		h.Recv[d] = randSlice[F](rng, rows*12*len(h.HaloLanes[d]))
+	}
+}
+
+func identity(w int) []int {
+	s := make([]int, w)
+	for l := range s {
+		s[l] = l
+	}
+	return s
+}
+
 // clone copies the case with a fresh guarded output (same NaN contents).
 func (c *hopCase[F]) clone() *hopCase[F] {
 	o := *c
@@ -178,8 +201,16 @@ func (c *hopCase[F]) compactLinks(rng *rand.Rand) {
 func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int, compact bool,
 	run func(asm.ISA, *asm.WilsonHop[F], []int32) int) {
 	rng := rand.New(rand.NewPCG(uint64(w), uint64(isa)))
-	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo"} {
-		c := newHopCase[F](rng, w, 300, 301, mode == "halo")
+	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo", "halo all lanes", "halo all lanes permuted", "halo lane run"} {
+		c := newHopCase[F](rng, w, 300, 301, strings.HasPrefix(mode, "halo"))
+		switch mode {
+		case "halo all lanes":
+			c.setHaloLanes(rng, func(int) []int { return identity(w) })
+		case "halo all lanes permuted":
+			c.setHaloLanes(rng, func(int) []int { return rng.Perm(w) })
+		case "halo lane run":
+			c.setHaloLanes(rng, func(d int) []int { return identity(w)[d%2*w/2 : d%2*w/2+max(1, w/2)] })
+		}
 		if compact {
 			c.compactLinks(rng)
 		}

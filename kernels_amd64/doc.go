@@ -90,8 +90,10 @@
 // from memory) ran about a third faster. Hops that take halo
 // lanes (Halo[8i+d] >= 0) are prepared in Go: wilson_amd64.go runs such a
 // tile alone and hands the kernel, per hop, a projected half-spinor with the
-// lanes permuted and the received lanes inserted (halo_amd64.go); tiles
-// without halo hops run in lists, pointer-direct. The links of the next
+// lanes permuted and the received lanes inserted (halo_amd64.go), or,
+// when the halo takes every lane in order (a split direction of one lane),
+// the received row itself, read in place; tiles without halo hops run in
+// lists, pointer-direct. The links of the next
 // tile of the list are prefetched during the current one.
 //
 // Register use of the hopping kernels (GPRs are the same in all):

@@ -104,6 +104,7 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 		}
 	}
 	var hs *halfScratch[F] // projected half-spinors of halo hops, when there are any
+	var plan haloPlan      // the halo lanes, worked out as halo tiles need them
 	defer func() {
 		if hs != nil {
 			putHalf(hs)
@@ -131,15 +132,11 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 		}
 		if hs == nil {
 			hs = getHalf[F]()
+			plan.permOK = c.permOK
 		}
-		mask, ok := fillHalf(hs, h, int(tiles[done]))
+		mask, ok := fillHalf(hs, &f.half, &plan, h, int(tiles[done]))
 		if !ok {
 			return done
-		}
-		for d := range 8 {
-			if mask>>d&1 != 0 {
-				f.half[d] = unsafe.Pointer(&hs[d][0])
-			}
 		}
 		f.halfMask = mask
 		f.tiles = unsafe.Pointer(&tiles[done])
