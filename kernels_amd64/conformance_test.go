@@ -446,3 +446,72 @@ func TestLinalgConformance(t *testing.T) {
 		}
 	}
 }
+
+// checkProjectFace holds the face packer of isa to kernels.WilsonProjectFaceGo,
+// bit for bit, on random spinors with NaN, infinities and signed zeros,
+// for lane runs of every width and offset up to one vector (the lists the
+// kernel takes) and for lists it must decline (strided, permuted, wider
+// than a vector), with NaN guards around the buffer.
+func checkProjectFace[F float32 | float64](t *testing.T, isa asm.ISA,
+	face func(asm.ISA, []F, []F, int, []int32, []int32, int) bool) {
+	rng := rand.New(rand.NewPCG(17, uint64(isa)))
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1)}
+	for _, w := range []int{1, 2, 4, 8, 16} {
+		const nTiles = 7
+		src := randSlice[F](rng, nTiles*24*w)
+		for i := range src {
+			if rng.IntN(10) == 0 {
+				src[i] = F(specials[rng.IntN(len(specials))])
+			}
+		}
+		tiles := []int32{6, 0, 3, 3, 5}
+		var sets [][]int32
+		for l0 := range w {
+			for n := 1; l0+n <= w; n++ {
+				sets = append(sets, seq32(l0, n, 1))
+			}
+		}
+		if w > 1 {
+			sets = append(sets, seq32(1, w/2, 2), []int32{int32(w - 1), 0})
+		}
+		took := 0
+		for _, lanes := range sets {
+			for d := range 8 {
+				n := len(tiles) * 12 * len(lanes)
+				wantBuf, want := guarded[F](n)
+				gotBuf, got := guarded[F](n)
+				kernels.WilsonProjectFaceGo(want, src, d, tiles, lanes, w)
+				if face(isa, got, src, d, tiles, lanes, w) {
+					took++
+				} else {
+					kernels.WilsonProjectFaceGo(got, src, d, tiles, lanes, w)
+				}
+				if bad, _ := sameBits(gotBuf, wantBuf, 0); bad > 0 {
+					t.Fatalf("%s W=%d hop %d lanes %v: %d numbers (with guards) differ from kernels.WilsonProjectFaceGo", isa, w, d, lanes, bad)
+				}
+			}
+		}
+		if took == 0 {
+			t.Errorf("%s W=%d: the kernel took none of the lane lists", isa, w)
+		}
+	}
+}
+
+func seq32(from, n, step int) []int32 {
+	s := make([]int32, n)
+	for k := range s {
+		s[k] = int32(from + k*step)
+	}
+	return s
+}
+
+func TestProjectFaceConformance(t *testing.T) {
+	for _, isa := range isas {
+		if !asm.Runs(isa) {
+			t.Logf("%s: this CPU lacks it, skipped", isa)
+			continue
+		}
+		t.Run(fmt.Sprintf("%s/f64", isa), func(t *testing.T) { checkProjectFace(t, isa, asm.ProjectFace64) })
+		t.Run(fmt.Sprintf("%s/f32", isa), func(t *testing.T) { checkProjectFace(t, isa, asm.ProjectFace32) })
+	}
+}

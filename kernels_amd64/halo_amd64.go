@@ -44,6 +44,9 @@ type haloPlan struct {
 	nOwn    [8]int
 	own     [8][maxLanes]int32
 	ownPerm [8][maxLanes]int32
+	// The first lane of the halo lanes, of own and of ownPerm when they
+	// are runs of consecutive lanes (then moved as rows), else -1.
+	haloRun, ownRun, ownPermRun [8]int
 }
 
 // planHop works out hop d of p from the lane tables of h: ok[d] says
@@ -83,6 +86,23 @@ func planHop[F float32 | float64](p *haloPlan, h *WilsonHop[F], d int) {
 		n++
 	}
 	p.nOwn[d] = n
+	p.haloRun[d] = laneRun(lanes)
+	p.ownRun[d] = laneRun(p.own[d][:n])
+	p.ownPermRun[d] = laneRun(p.ownPerm[d][:n])
+}
+
+// laneRun returns l0 when lanes are l0, l0+1, ..., l0+len-1, else -1.
+func laneRun(lanes []int32) int {
+	if len(lanes) == 0 {
+		return -1
+	}
+	l0 := lanes[0]
+	for k, l := range lanes {
+		if l != l0+int32(k) {
+			return -1
+		}
+	}
+	return int(l0)
 }
 
 // fillHalf prepares the hops of tile i that take halo lanes: half[d] gets
@@ -92,9 +112,11 @@ func planHop[F float32 | float64](p *haloPlan, h *WilsonHop[F], d int) {
 // as kernels' lane reference does. When the halo takes every lane in
 // order, half[d] points at the received row itself; otherwise the
 // half-spinor is built in hs[d]. It returns the mask of those hops, or
-// false when a halo table points outside its slices. The arithmetic is the
+// false when a halo table points outside its slices. Runs of lanes go
+// through the kernel proj (nil: none) when they are at most projLanes wide. The arithmetic is the
 // assembly's (one add or subtract per number), so the bits are the same.
-func fillHalf[F float32 | float64](hs *halfScratch[F], half *[8]unsafe.Pointer, p *haloPlan, h *WilsonHop[F], i int) (uint64, bool) {
+func fillHalf[F float32 | float64](hs *halfScratch[F], half *[8]unsafe.Pointer, p *haloPlan, h *WilsonHop[F], i int,
+	proj projKernel[F], projLanes int) (uint64, bool) {
 	w := h.W
 	var mask uint64
 	halo := (*[8]int32)(h.Halo[8*i : 8*i+8])
@@ -122,23 +144,39 @@ func fillHalf[F float32 | float64](hs *halfScratch[F], half *[8]unsafe.Pointer, 
 		}
 		out := hs[d][:12*w]
 		if n := p.nOwn[d]; n > 0 {
-			src := p.own[d][:n]
+			src, srcRun := p.own[d][:n], p.ownRun[d]
 			if h.Cross[i]>>d&1 != 0 {
-				src = p.ownPerm[d][:n]
+				src, srcRun = p.ownPerm[d][:n], p.ownPermRun[d]
 			}
 			nb := int(h.Nbr[8*i+d])
-			projectHalf(out, h.Src[nb*24*w:(nb+1)*24*w], d, p.own[d][:n], src, w)
+			s := h.Src[nb*24*w : (nb+1)*24*w]
+			switch dst := p.ownRun[d]; {
+			case dst >= 0 && srcRun >= 0 && proj != nil && n <= projLanes:
+				pr := &projection[d]
+				proj(&out[dst], &s[srcRun], &s[6*pr.j[0]*w+srcRun], &s[6*w+srcRun], &s[6*pr.j[1]*w+srcRun], w, w, n, projOps[d])
+			case dst >= 0 && srcRun >= 0:
+				projectRun(out, s, d, dst, srcRun, n, w)
+			default:
+				projectHalf(out, s, d, p.own[d][:n], src, w)
+			}
 		}
-		scatterHalo(out, b, h.HaloLanes[d], w)
+		scatterHalo(out, b, h.HaloLanes[d], p.haloRun[d], w)
 		half[d] = unsafe.Pointer(&hs[d][0])
 	}
 	return mask, true
 }
 
 // scatterHalo writes the received half-spinor rows b (12 rows of
-// len(lanes)) into lanes of the 12 rows of W of out.
-func scatterHalo[F float32 | float64](out, b []F, lanes []int32, w int) {
+// len(lanes)) into lanes of the 12 rows of W of out; run >= 0 says that
+// the lanes are run, run+1, ...
+func scatterHalo[F float32 | float64](out, b []F, lanes []int32, run, w int) {
 	nk := len(lanes)
+	if run >= 0 {
+		for j := range 12 {
+			copy(out[j*w+run:j*w+run+nk], b[j*nk:(j+1)*nk])
+		}
+		return
+	}
 	for j := range 12 {
 		o, r := out[j*w:(j+1)*w], b[j*nk:(j+1)*nk]
 		r = r[:len(lanes)]
@@ -177,6 +215,53 @@ func projectHalf[F float32 | float64](out, s []F, d int, dst, src []int32, w int
 				subLanes(oi, xi, yr, dst, src)
 			}
 		}
+	}
+}
+
+// projectRun is projectHalf for the n consecutive lanes dst, dst+1, ...
+// taken from src, src+1, ...: rows of n.
+func projectRun[F float32 | float64](out, s []F, d, dst, src, n, w int) {
+	pr := &projection[d]
+	for a := range 2 {
+		x := s[6*a*w : 6*(a+1)*w]
+		y := s[6*pr.j[a]*w : 6*(pr.j[a]+1)*w]
+		o := out[6*a*w : 6*(a+1)*w]
+		for col := range 3 {
+			re, im := 2*col*w, (2*col+1)*w
+			or, oi := o[re+dst:re+dst+n], o[im+dst:im+dst+n]
+			xr, xi := x[re+src:re+src+n], x[im+src:im+src+n]
+			yr, yi := y[re+src:re+src+n], y[im+src:im+src+n]
+			switch pr.c[a] {
+			case plusOne:
+				addRow(or, xr, yr)
+				addRow(oi, xi, yi)
+			case minusOne:
+				subRow(or, xr, yr)
+				subRow(oi, xi, yi)
+			case plusI:
+				subRow(or, xr, yi)
+				addRow(oi, xi, yr)
+			case minusI:
+				addRow(or, xr, yi)
+				subRow(oi, xi, yr)
+			}
+		}
+	}
+}
+
+// addRow sets o[k] = x[k] + y[k]; x and y are at least as long as o.
+func addRow[F float32 | float64](o, x, y []F) {
+	x, y = x[:len(o)], y[:len(o)]
+	for k := range o {
+		o[k] = x[k] + y[k]
+	}
+}
+
+// subRow sets o[k] = x[k] - y[k]; x and y are at least as long as o.
+func subRow[F float32 | float64](o, x, y []F) {
+	x, y = x[:len(o)], y[:len(o)]
+	for k := range o {
+		o[k] = x[k] - y[k]
 	}
 }
 

@@ -64,7 +64,8 @@ func fillHalfRef[F float32 | float64](hs *halfScratch[F], h *WilsonHop[F], i int
 
 // haloLaneSets are halo lane lists of every kind fillHalf distinguishes:
 // all lanes in order (read in place), all lanes permuted (nothing
-// projected), runs, strided and random subsets.
+// projected), runs (moved as rows, as are the other lanes when the lane
+// permutation keeps them a run), strided and random subsets.
 func haloLaneSets(rng *rand.Rand, w int) [][]int32 {
 	seq := func(from, n, step int) []int32 {
 		s := make([]int32, n)
@@ -101,6 +102,17 @@ func testFillHalf[F float32 | float64](t *testing.T) {
 		}
 		return s
 	}
+	for _, isa := range []ISA{0, AVX2, AVX512} { // 0: Go rows only
+		proj, projLanes := projKernelFor[F](isa)
+		if isa != 0 && proj == nil {
+			t.Logf("%s: this CPU lacks it, skipped", isa)
+			continue
+		}
+		testFillHalfWith(t, rng, random, proj, projLanes)
+	}
+}
+
+func testFillHalfWith[F float32 | float64](t *testing.T, rng *rand.Rand, random func(int) []F, proj projKernel[F], projLanes int) {
 	for _, w := range []int{1, 2, 4, 8, 16} {
 		const nTiles = 6
 		for _, lanes := range haloLaneSets(rng, w) {
@@ -114,7 +126,14 @@ func testFillHalf[F float32 | float64](t *testing.T) {
 				h.HaloLanes[d] = lanes
 				h.Perm[d] = make([]int32, w)
 				for l, p := range rng.Perm(w) {
-					h.Perm[d][l] = int32(p)
+					switch d % 3 {
+					case 0: // random
+						h.Perm[d][l] = int32(p)
+					case 1: // the halves swapped, as a split direction of two lanes has it
+						h.Perm[d][l] = int32(l ^ w/2)
+					case 2: // a rotation
+						h.Perm[d][l] = int32((l + 1) % w)
+					}
 				}
 				permOK |= 1 << d
 			}
@@ -139,9 +158,9 @@ func testFillHalf[F float32 | float64](t *testing.T) {
 				want, got := new(halfScratch[F]), new(halfScratch[F])
 				wantMask := fillHalfRef(want, h, i)
 				var half [8]unsafe.Pointer
-				mask, ok := fillHalf(got, &half, &plan, h, i)
+				mask, ok := fillHalf(got, &half, &plan, h, i, proj, projLanes)
 				if !ok || mask != wantMask {
-					t.Fatalf("W=%d lanes %v tile %d: mask %08b ok %v, want %08b", w, lanes, i, mask, ok, wantMask)
+					t.Fatalf("W=%d lanes %v tile %d (kernel %v): mask %08b ok %v, want %08b", w, lanes, i, proj != nil, mask, ok, wantMask)
 				}
 				for d := range 8 {
 					if mask>>d&1 == 0 {
@@ -150,8 +169,8 @@ func testFillHalf[F float32 | float64](t *testing.T) {
 					g := unsafe.Slice((*F)(half[d]), 12*w)
 					for j, x := range want[d][:12*w] {
 						if !sameBitsF(g[j], x) {
-							t.Fatalf("W=%d lanes %v tile %d hop %d (cross %v): half[%d] = %v, reference %v",
-								w, lanes, i, d, h.Cross[i]>>d&1 != 0, j, g[j], x)
+							t.Fatalf("W=%d lanes %v tile %d hop %d (cross %v, kernel %d lanes): half[%d] = %v, reference %v",
+								w, lanes, i, d, h.Cross[i]>>d&1 != 0, projLanes, j, g[j], x)
 						}
 					}
 				}
@@ -169,7 +188,8 @@ func sameBitsF[F float32 | float64](a, b F) bool {
 
 // TestFillHalfBits holds fillHalf to the bits of the lane-by-lane
 // reference for every kind of halo lane list, crossing and not, with NaN,
-// infinities and signed zeros among the inputs.
+// infinities and signed zeros among the inputs, with the Go rows and with
+// each spinProj kernel this CPU runs.
 func TestFillHalfBits(t *testing.T) {
 	t.Run("f64", testFillHalf[float64])
 	t.Run("f32", testFillHalf[float32])
