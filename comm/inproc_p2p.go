@@ -13,7 +13,8 @@ import (
 // with one lock per receiving rank instead of a global one.
 //
 // Sends are buffered: Isend copies the data straight into a matching posted
-// receive, or else into a private copy held in the mailbox, so a send
+// receive, or else into a private copy held in the mailbox (in a buffer
+// recycled from an earlier consumed copy where one fits), so a send
 // request is complete when Isend returns. MPI may instead hold a large send
 // until the receive is posted; programs must not rely on either behaviour.
 
@@ -38,12 +39,21 @@ func (p payload) typeName() string {
 	return "float64"
 }
 
-// clone returns a private copy of p.
-func (p payload) clone() payload {
+// cloneInto returns a private copy of p, in spare's memory when it has
+// room (a buffer from mailbox.spare; the zero payload: none).
+func (p payload) cloneInto(spare payload) payload {
 	if p.is32 {
-		return payload{f32: append([]float32(nil), p.f32...), is32: true}
+		return payload{f32: append(spare.f32[:0], p.f32...), is32: true}
 	}
-	return payload{f64: append([]float64(nil), p.f64...)}
+	return payload{f64: append(spare.f64[:0], p.f64...)}
+}
+
+// fits reports whether buffer b can hold a copy of p.
+func (b payload) fits(p payload) bool {
+	if p.is32 {
+		return b.is32 && cap(b.f32) >= len(p.f32)
+	}
+	return !b.is32 && cap(b.f64) >= len(p.f64)
 }
 
 // envelope is what a receive matches on besides the receiving rank.
@@ -52,6 +62,39 @@ type envelope struct{ src, tag int }
 type mailbox struct {
 	mu     sync.Mutex
 	queues map[envelope]*queue
+	// spare holds the buffers of queued sends that receives have consumed,
+	// for the copies of later sends: a steady halo exchange, in which a
+	// send often comes before its receive, then allocates nothing and
+	// copies into memory that is already mapped and cached.
+	spare []payload
+}
+
+// maxSpare bounds the buffers a mailbox keeps for reuse: enough for the
+// 16 messages (8 hops, 2 parities) of one hopping-term exchange.
+const maxSpare = 16
+
+// takeSpare removes and returns a spare buffer that can hold a copy of p
+// (the zero payload if none can); the caller holds b.mu.
+func (b *mailbox) takeSpare(p payload) payload {
+	for i := len(b.spare) - 1; i >= 0; i-- {
+		if s := b.spare[i]; s.fits(p) {
+			last := len(b.spare) - 1
+			b.spare[i] = b.spare[last]
+			b.spare[last] = payload{}
+			b.spare = b.spare[:last]
+			return s
+		}
+	}
+	return payload{}
+}
+
+// putSpare keeps the buffer of a consumed queued send for reuse.
+func (b *mailbox) putSpare(m payload) {
+	b.mu.Lock()
+	if len(b.spare) < maxSpare {
+		b.spare = append(b.spare, m)
+	}
+	b.mu.Unlock()
 }
 
 // queue returns the FIFO of key e, creating it; the caller holds b.mu.
@@ -154,7 +197,7 @@ func (c *inprocComm) isend(buf payload, dest, tag int, op string) Request {
 		r.deliver(buf)
 		return completed
 	}
-	q.sends = append(q.sends, buf.clone())
+	q.sends = append(q.sends, buf.cloneInto(box.takeSpare(buf)))
 	box.mu.Unlock()
 	return completed
 }
@@ -173,7 +216,10 @@ func (c *inprocComm) irecv(buf payload, src, tag int, op string) Request {
 	if len(q.sends) > 0 {
 		m := q.popSend()
 		box.mu.Unlock()
-		if err := c.copyMessage(op, env, buf, m); err != nil {
+		// m is ours alone now: copy outside the lock, then recycle it.
+		err := c.copyMessage(op, env, buf, m)
+		box.putSpare(m)
+		if err != nil {
 			return failed(err)
 		}
 		return completed

@@ -40,6 +40,16 @@ func installAmd64(isa asm.ISA) {
 			WilsonHopGo(h, tiles[n:])
 		}
 	}
+	WilsonProjectFace64 = func(buf, src []float64, d int, tiles, lanes []int32, w int) {
+		if !asm.ProjectFace64(isa, buf, src, d, tiles, lanes, w) {
+			WilsonProjectFaceGo(buf, src, d, tiles, lanes, w)
+		}
+	}
+	WilsonProjectFace32 = func(buf, src []float32, d int, tiles, lanes []int32, w int) {
+		if !asm.ProjectFace32(isa, buf, src, d, tiles, lanes, w) {
+			WilsonProjectFaceGo(buf, src, d, tiles, lanes, w)
+		}
+	}
 	CloverApply64 = func(dst, src, clov []float64, w, lo, hi int) {
 		if !asm.CloverApply64(isa, dst, src, clov, w, lo, hi) {
 			CloverApplyGo(dst, src, clov, w, lo, hi)

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/goqcd/goqcd/kernels"
@@ -104,6 +105,28 @@ func newHopCase[F float32 | float64](rng *rand.Rand, w, nOut, nSrc int, halo boo
 	return c
 }
 
+// setHaloLanes replaces the halo lanes of each hop d by lanes(d), with
+// fresh received rows of the new width.
+func (c *hopCase[F]) setHaloLanes(rng *rand.Rand, lanes func(d int) []int) {
+	h := &c.h
+	for d := range 8 {
+		rows := len(h.Recv[d]) / (12 * len(h.HaloLanes[d]))
+		h.HaloLanes[d] = h.HaloLanes[d][:0]
+		for _, l := range lanes(d) {
+			h.HaloLanes[d] = append(h.HaloLanes[d], int32(l))
+		}
+		h.Recv[d] = randSlice[F](rng, rows*12*len(h.HaloLanes[d]))
+	}
+}
+
+func identity(w int) []int {
+	s := make([]int, w)
+	for l := range s {
+		s[l] = l
+	}
+	return s
+}
+
 // clone copies the case with a fresh guarded output (same NaN contents).
 func (c *hopCase[F]) clone() *hopCase[F] {
 	o := *c
@@ -178,8 +201,16 @@ func (c *hopCase[F]) compactLinks(rng *rand.Rand) {
 func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int, compact bool,
 	run func(asm.ISA, *asm.WilsonHop[F], []int32) int) {
 	rng := rand.New(rand.NewPCG(uint64(w), uint64(isa)))
-	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo"} {
-		c := newHopCase[F](rng, w, 300, 301, mode == "halo")
+	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo", "halo all lanes", "halo all lanes permuted", "halo lane run"} {
+		c := newHopCase[F](rng, w, 300, 301, strings.HasPrefix(mode, "halo"))
+		switch mode {
+		case "halo all lanes":
+			c.setHaloLanes(rng, func(int) []int { return identity(w) })
+		case "halo all lanes permuted":
+			c.setHaloLanes(rng, func(int) []int { return rng.Perm(w) })
+		case "halo lane run":
+			c.setHaloLanes(rng, func(d int) []int { return identity(w)[d%2*w/2 : d%2*w/2+max(1, w/2)] })
+		}
 		if compact {
 			c.compactLinks(rng)
 		}
@@ -413,5 +444,74 @@ func TestLinalgConformance(t *testing.T) {
 		for _, w := range asm.CloverLanes(isa, 32) {
 			t.Run(fmt.Sprintf("%s/f32/W=%d", isa, w), func(t *testing.T) { checkLinalg(t, isa, w, asm.Axpy32, asm.Xpay32) })
 		}
+	}
+}
+
+// checkProjectFace holds the face packer of isa to kernels.WilsonProjectFaceGo,
+// bit for bit, on random spinors with NaN, infinities and signed zeros,
+// for lane runs of every width and offset up to one vector (the lists the
+// kernel takes) and for lists it must decline (strided, permuted, wider
+// than a vector), with NaN guards around the buffer.
+func checkProjectFace[F float32 | float64](t *testing.T, isa asm.ISA,
+	face func(asm.ISA, []F, []F, int, []int32, []int32, int) bool) {
+	rng := rand.New(rand.NewPCG(17, uint64(isa)))
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1)}
+	for _, w := range []int{1, 2, 4, 8, 16} {
+		const nTiles = 7
+		src := randSlice[F](rng, nTiles*24*w)
+		for i := range src {
+			if rng.IntN(10) == 0 {
+				src[i] = F(specials[rng.IntN(len(specials))])
+			}
+		}
+		tiles := []int32{6, 0, 3, 3, 5}
+		var sets [][]int32
+		for l0 := range w {
+			for n := 1; l0+n <= w; n++ {
+				sets = append(sets, seq32(l0, n, 1))
+			}
+		}
+		if w > 1 {
+			sets = append(sets, seq32(1, w/2, 2), []int32{int32(w - 1), 0})
+		}
+		took := 0
+		for _, lanes := range sets {
+			for d := range 8 {
+				n := len(tiles) * 12 * len(lanes)
+				wantBuf, want := guarded[F](n)
+				gotBuf, got := guarded[F](n)
+				kernels.WilsonProjectFaceGo(want, src, d, tiles, lanes, w)
+				if face(isa, got, src, d, tiles, lanes, w) {
+					took++
+				} else {
+					kernels.WilsonProjectFaceGo(got, src, d, tiles, lanes, w)
+				}
+				if bad, _ := sameBits(gotBuf, wantBuf, 0); bad > 0 {
+					t.Fatalf("%s W=%d hop %d lanes %v: %d numbers (with guards) differ from kernels.WilsonProjectFaceGo", isa, w, d, lanes, bad)
+				}
+			}
+		}
+		if took == 0 {
+			t.Errorf("%s W=%d: the kernel took none of the lane lists", isa, w)
+		}
+	}
+}
+
+func seq32(from, n, step int) []int32 {
+	s := make([]int32, n)
+	for k := range s {
+		s[k] = int32(from + k*step)
+	}
+	return s
+}
+
+func TestProjectFaceConformance(t *testing.T) {
+	for _, isa := range isas {
+		if !asm.Runs(isa) {
+			t.Logf("%s: this CPU lacks it, skipped", isa)
+			continue
+		}
+		t.Run(fmt.Sprintf("%s/f64", isa), func(t *testing.T) { checkProjectFace(t, isa, asm.ProjectFace64) })
+		t.Run(fmt.Sprintf("%s/f32", isa), func(t *testing.T) { checkProjectFace(t, isa, asm.ProjectFace32) })
 	}
 }

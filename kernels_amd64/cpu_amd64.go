@@ -70,6 +70,14 @@ func hopShape(isa ISA, w, bits int) shapeID {
 	return noKernel
 }
 
+// isa is the kernel set whose kernels have shape s.
+func (s shapeID) isa() ISA {
+	if s == shapeAVX512Z || s == shapeAVX512Y {
+		return AVX512
+	}
+	return AVX2
+}
+
 // shape16 picks the shape of the kernels that need at most 16 registers
 // (clover, axpy, xpay): the Y and X kernels (VEX) serve both sets, the Z
 // kernel AVX512 alone.

@@ -90,8 +90,10 @@
 // from memory) ran about a third faster. Hops that take halo
 // lanes (Halo[8i+d] >= 0) are prepared in Go: wilson_amd64.go runs such a
 // tile alone and hands the kernel, per hop, a projected half-spinor with the
-// lanes permuted and the received lanes inserted (halo_amd64.go); tiles
-// without halo hops run in lists, pointer-direct. The links of the next
+// lanes permuted and the received lanes inserted (halo_amd64.go), or,
+// when the halo takes every lane in order (a split direction of one lane),
+// the received row itself, read in place; tiles without halo hops run in
+// lists, pointer-direct. The links of the next
 // tile of the list are prefetched during the current one.
 //
 // Register use of the hopping kernels (GPRs are the same in all):
@@ -118,9 +120,10 @@
 // # Generation
 //
 // The assembly (wilson_hop_amd64.s, clover_amd64.s, linalg_amd64.s,
-// reduce_amd64.s, su3mat_amd64.s), the
+// reduce_amd64.s, face_amd64.s, su3mat_amd64.s), the
 // Go declarations and call switches (kernels_gen_amd64.go,
-// reduce_gen_amd64.go; the reductions' generator is _gen/reduce.go) and the frame
+// reduce_gen_amd64.go, face_gen_amd64.go; the reductions' generator is
+// _gen/reduce.go, the face kernels' _gen/face.go) and the frame
 // offsets (frame_gen.go) are written by the generator in _gen (its own
 // module, no dependencies): cd kernels_amd64/_gen && go run . The output
 // is committed.
@@ -132,6 +135,8 @@
 //	cpu_amd64.go          Runs, HopLanes, CloverLanes; which kernel runs which W
 //	wilson_amd64.go       WilsonHop64, WilsonHop32: table checks, tile lists, halo tiles
 //	halo_amd64.go         half-spinors of halo hops, the projection table
+//	face_amd64.go         ProjectFace64, ProjectFace32: halo packing; the spinProj kernels
+//	halo_test.go          fillHalf against its former lane-by-lane loop, bit for bit
 //	clover_amd64.go       CloverApply64, CloverApply32
 //	linalg_amd64.go       Axpy64, Axpy32, Xpay64, Xpay32
 //	reduce_amd64.go       SiteNorm64/32, SiteDot64/32, CGUpdate64/32
@@ -139,7 +144,7 @@
 //	reduce_test.go        the reductions and CG update against their twins, and as installed
 //	su3mat_amd64.go       SU3Mul64 (su3mat_test.go: against kernels.SU3MulGo)
 //	frame.go              hopFrame, what the hopping kernels read
-//	frame_gen.go, kernels_gen_amd64.go, reduce_gen_amd64.go, *_amd64.s   generated
+//	frame_gen.go, kernels_gen_amd64.go, reduce_gen_amd64.go, face_gen_amd64.go, *_amd64.s   generated
 //	stubs_other.go        the same API off amd64 and with -tags noasm
 //	conformance_test.go   every kernel against its twin, for every set and W
 //	install_test.go       the kernels as package kernels dispatches them
@@ -152,6 +157,8 @@
 //	func CloverLanes(isa ISA, bits int) []int
 //	func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int
 //	func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int
+//	func ProjectFace64(isa ISA, buf, src []float64, d int, tiles, lanes []int32, w int) bool
+//	func ProjectFace32(isa ISA, buf, src []float32, d int, tiles, lanes []int32, w int) bool
 //	func CloverApply64(isa ISA, dst, src, clov []float64, w, lo, hi int) bool
 //	func CloverApply32(isa ISA, dst, src, clov []float32, w, lo, hi int) bool
 //	func Axpy64(isa ISA, ar, ai float64, x, y []float64, w int) bool

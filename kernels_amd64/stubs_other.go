@@ -20,6 +20,16 @@ func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int { return 0 }
 // WilsonHop32 computes no tile here (it returns 0).
 func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int { return 0 }
 
+// ProjectFace64 does nothing here (it returns false).
+func ProjectFace64(isa ISA, buf, src []float64, d int, tiles, lanes []int32, w int) bool {
+	return false
+}
+
+// ProjectFace32 does nothing here (it returns false).
+func ProjectFace32(isa ISA, buf, src []float32, d int, tiles, lanes []int32, w int) bool {
+	return false
+}
+
 // CloverApply64 does nothing here (it returns false).
 func CloverApply64(isa ISA, dst, src, clov []float64, w, lo, hi int) bool { return false }
 

@@ -104,6 +104,9 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 		}
 	}
 	var hs *halfScratch[F] // projected half-spinors of halo hops, when there are any
+	var plan haloPlan      // the halo lanes, worked out as halo tiles need them
+	var proj projKernel[F] // the spin projection of runs of lanes
+	var projLanes int
 	defer func() {
 		if hs != nil {
 			putHalf(hs)
@@ -131,15 +134,12 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 		}
 		if hs == nil {
 			hs = getHalf[F]()
+			plan.permOK = c.permOK
+			proj, projLanes = projKernelFor[F](k.shape.isa())
 		}
-		mask, ok := fillHalf(hs, h, int(tiles[done]))
+		mask, ok := fillHalf(hs, &f.half, &plan, h, int(tiles[done]), proj, projLanes)
 		if !ok {
 			return done
-		}
-		for d := range 8 {
-			if mask>>d&1 != 0 {
-				f.half[d] = unsafe.Pointer(&hs[d][0])
-			}
 		}
 		f.halfMask = mask
 		f.tiles = unsafe.Pointer(&tiles[done])

@@ -57,14 +57,19 @@ func (h *Halo[F]) start(src *Field[F], mask int) error {
 	}
 	h.src, h.dirty = src, true
 	h.reqs = h.reqs[:0]
+	// The neighbour across hop d sends what this rank needs; this rank
+	// sends its opposite face to the rank on the other side. The receives
+	// go first, so that sends find them posted and are copied only once.
+	for d := range NHops {
+		if l.Split(d) && mask&(1<<d) != 0 {
+			h.reqs = append(h.reqs, irecv(l.Comm, h.recv[d], l.NeighbourRank(d), d))
+		}
+	}
 	for d := range NHops {
 		if !l.Split(d) || mask&(1<<d) == 0 {
 			continue
 		}
 		GatherFace(l, d, src, h.send[d])
-		// The neighbour across hop d sends what this rank needs; this rank
-		// sends its opposite face to the rank on the other side.
-		h.reqs = append(h.reqs, irecv(l.Comm, h.recv[d], l.NeighbourRank(d), d))
 		h.reqs = append(h.reqs, isend(l.Comm, h.send[d], l.NeighbourRank(d^1), d))
 	}
 	return nil

@@ -96,12 +96,13 @@
 //
 // # Communication
 //
-// An application of the hopping term packs, for every split direction, the
-// spin-projected half-spinors (6 complex numbers per site) of the faces
-// the neighbour ranks need (kernels.WilsonProjectFace), posts the
-// non-blocking receives and sends (tag 64 + 8*parity + d), computes the
-// tiles whose eight hops are on the rank (lanes permuted where a hop
-// crosses a tile boundary), waits, then computes the boundary tiles with
+// An application of the hopping term posts the non-blocking receives (tag
+// 64 + 8*parity + d), packs, for every split direction, the spin-projected
+// half-spinors (6 complex numbers per site) of the faces the neighbour
+// ranks need (kernels.WilsonProjectFace) and posts their sends (receives
+// first, so that a send finds its receive posted and is copied once),
+// computes the tiles whose eight hops are on the rank (lanes permuted
+// where a hop crosses a tile boundary), waits, then computes the boundary tiles with
 // the halo lanes taken from the receive buffers. Unlike openQCD, the
 // sender of the backward hop does not multiply by U^dag: the receiver
 // holds that link (double storage), so a boundary tile is one SU(3)

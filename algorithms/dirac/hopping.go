@@ -76,6 +76,17 @@ func hopKernels[F layout.Float]() (func(*kernels.WilsonHop[F], []int32), func([]
 func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	l, t := h.l, h.t
 	h.reqs = h.reqs[:0]
+	// Post every receive before packing: a send that finds its receive
+	// posted is copied once, straight into the buffer (in-process ranks;
+	// MPI too can then skip its unexpected-message copy).
+	for _, p := range ps {
+		for d := range layout.NHops {
+			if h.recv[p][d] != nil {
+				tag := hopTag + layout.NHops*p + d
+				h.reqs = append(h.reqs, irecv(l.Comm, h.recv[p][d], l.NeighbourRank(d), tag))
+			}
+		}
+	}
 	for _, p := range ps {
 		for d := range layout.NHops {
 			if h.send[p][d] == nil {
@@ -83,7 +94,6 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 			}
 			h.face(h.send[p][d], src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
 			tag := hopTag + layout.NHops*p + d
-			h.reqs = append(h.reqs, irecv(l.Comm, h.recv[p][d], l.NeighbourRank(d), tag))
 			h.reqs = append(h.reqs, isend(l.Comm, h.send[p][d], l.NeighbourRank(d^1), tag))
 		}
 	}

@@ -3,6 +3,8 @@
 //	wilson_hop_amd64.s   the Wilson hopping kernels, one per (set, vector shape, precision)
 //	clover_amd64.s       the clover-block kernels, one per (vector shape, precision)
 //	linalg_amd64.s       axpy and xpay
+//	face_amd64.s         the spin projection of halo faces and halo hops (face.go,
+//	                     with their declarations face_gen_amd64.go)
 //	reduce_amd64.s       the per-site reductions and the CG update (reduce.go,
 //	                     with their declarations reduce_gen_amd64.go)
 //	su3mat_amd64.s       the SU(3) products of kernels.SU3MulGo (float64)
@@ -996,6 +998,7 @@ func main() {
 	}
 	write("../linalg_amd64.s", la.b.Bytes())
 	writeReduce()
+	writeFace()
 
 	su3 := &out{}
 	su3.p("%s", header)
