@@ -61,26 +61,46 @@ func (h *WilsonHop[F]) tileLinks(i int, buf []F) []F {
 // ExpandLink writes the 18 rows of one link (W lanes) from its 13 compact
 // rows c, rebuilding the third row in the order of the file comment.
 func ExpandLink[F Real](u, c []F, w int) {
+	if w == 1 {
+		expandSite((*[18]F)(u[:18]), (*[CompactLinkRows]F)(c[:CompactLinkRows]))
+		return
+	}
 	copy(u[:12*w], c[:12*w])
 	s := c[12*w : 13*w]
-	row := func(i, j, ri int) []F { o := (2*(3*i+j) + ri) * w; return c[o : o+w] }
 	for j := range 3 {
 		k, l := (j+1)%3, (j+2)%3
-		r0kr, r0ki, r0lr, r0li := row(0, k, 0), row(0, k, 1), row(0, l, 0), row(0, l, 1)
-		r1kr, r1ki, r1lr, r1li := row(1, k, 0), row(1, k, 1), row(1, l, 0), row(1, l, 1)
+		r0kr, r0ki := c[2*k*w:(2*k+1)*w], c[(2*k+1)*w:(2*k+2)*w]
+		r0lr, r0li := c[2*l*w:(2*l+1)*w], c[(2*l+1)*w:(2*l+2)*w]
+		r1kr, r1ki := c[(6+2*k)*w:(7+2*k)*w], c[(7+2*k)*w:(8+2*k)*w]
+		r1lr, r1li := c[(6+2*l)*w:(7+2*l)*w], c[(7+2*l)*w:(8+2*l)*w]
 		re := u[(12+2*j)*w : (13+2*j)*w]
 		im := u[(13+2*j)*w : (14+2*j)*w]
-		for x := range w {
-			o := F(r1lr[x] * r0kr[x])
-			o -= F(r1li[x] * r0ki[x])
-			o -= F(r1kr[x] * r0lr[x])
-			o += F(r1ki[x] * r0li[x])
-			re[x] = o * s[x]
-			m := F(r1ki[x] * r0lr[x])
-			m += F(r1kr[x] * r0li[x])
-			m -= F(r1li[x] * r0kr[x])
-			m -= F(r1lr[x] * r0ki[x])
-			im[x] = m * s[x]
+		for x := range re {
+			re[x], im[x] = rebuild(r0kr[x], r0ki[x], r0lr[x], r0li[x], r1kr[x], r1ki[x], r1lr[x], r1li[x], s[x])
 		}
 	}
+}
+
+// expandSite is ExpandLink for W = 1.
+func expandSite[F Real](u *[18]F, c *[CompactLinkRows]F) {
+	copy(u[:12], c[:12])
+	s := c[12]
+	u[12], u[13] = rebuild(c[2], c[3], c[4], c[5], c[8], c[9], c[10], c[11], s)
+	u[14], u[15] = rebuild(c[4], c[5], c[0], c[1], c[10], c[11], c[6], c[7], s)
+	u[16], u[17] = rebuild(c[0], c[1], c[2], c[3], c[6], c[7], c[8], c[9], s)
+}
+
+// rebuild returns element j of the third row, s * conj(r0k r1l - r0l r1k)
+// ((j, k, l) cyclic), in the order of the file comment, each product
+// rounded so that no compiler fuses it.
+func rebuild[F Real](r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li, s F) (re, im F) {
+	o := F(r1lr * r0kr)
+	o -= F(r1li * r0ki)
+	o -= F(r1kr * r0lr)
+	o += F(r1ki * r0li)
+	m := F(r1ki * r0lr)
+	m += F(r1kr * r0li)
+	m -= F(r1li * r0kr)
+	m -= F(r1lr * r0ki)
+	return o * s, m * s
 }
