@@ -96,4 +96,5 @@
 //	sitesums.go   the kernels' per-site partial sums, chunked into pooled scratch
 //	exactsum.go   ExactSum, GlobalSum
 //	parallel.go   ParallelFor over tiles
+//	workers.go    the thread team behind ParallelFor (spin, then park)
 package layout

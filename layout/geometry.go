@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/goqcd/goqcd/comm"
 )
@@ -29,11 +30,13 @@ type Layout struct {
 	Rank   int
 	Coords [Nd]int // this rank's position in the process grid
 
-	hop     [2 * Nd][]int32 // neighbour tile of each tile, per hop direction
-	perm    [2 * Nd][]int   // lane permutation of a hop that crosses a tile boundary
-	face    [2 * Nd]faceMap // tiles and lanes whose hop crosses the tile boundary
-	nbrRank [2 * Nd]int
-	threads int
+	hop      [2 * Nd][]int32 // neighbour tile of each tile, per hop direction
+	perm     [2 * Nd][]int   // lane permutation of a hop that crosses a tile boundary
+	face     [2 * Nd]faceMap // tiles and lanes whose hop crosses the tile boundary
+	nbrRank  [2 * Nd]int
+	threads  int
+	team     *workers // the thread team of ParallelFor, started on first use
+	teamOnce sync.Once
 }
 
 // Options are the optional settings of New.
