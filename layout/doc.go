@@ -97,4 +97,5 @@
 //	exactsum.go   ExactSum, GlobalSum
 //	parallel.go   ParallelFor over tiles
 //	workers.go    the thread team behind ParallelFor (spin, then park)
+//	linalg_threads.go  the linear algebra split over threads (exact sums merged)
 package layout

@@ -30,26 +30,32 @@ func Scale[F Float](a float64, x *Field[F]) {
 // Axpy sets y = a*x + y for complex a (the kernels' dispatched Axpy: the
 // same operations in the same order on every kernel set).
 func Axpy[F Float](a complex128, x, y *Field[F]) {
-	switch xd := any(x.Data).(type) {
-	case []float64:
-		kernels.Axpy64(real(a), imag(a), xd, any(y.Data).([]float64), x.Layout.W)
-	case []float32:
-		kernels.Axpy32(float32(real(a)), float32(imag(a)), xd, any(y.Data).([]float32), x.Layout.W)
-	default:
-		kernels.AxpyGo(F(real(a)), F(imag(a)), x.Data, y.Data, x.Layout.W)
-	}
+	w := x.Layout.W
+	parallelData(x, func(_, lo, hi int) {
+		switch xd := any(x.Data[lo:hi]).(type) {
+		case []float64:
+			kernels.Axpy64(real(a), imag(a), xd, any(y.Data[lo:hi]).([]float64), w)
+		case []float32:
+			kernels.Axpy32(float32(real(a)), float32(imag(a)), xd, any(y.Data[lo:hi]).([]float32), w)
+		default:
+			kernels.AxpyGo(F(real(a)), F(imag(a)), x.Data[lo:hi], y.Data[lo:hi], w)
+		}
+	})
 }
 
 // Xpay sets y = x + a*y for complex a (the kernels' dispatched Xpay).
 func Xpay[F Float](x *Field[F], a complex128, y *Field[F]) {
-	switch xd := any(x.Data).(type) {
-	case []float64:
-		kernels.Xpay64(xd, real(a), imag(a), any(y.Data).([]float64), x.Layout.W)
-	case []float32:
-		kernels.Xpay32(xd, float32(real(a)), float32(imag(a)), any(y.Data).([]float32), x.Layout.W)
-	default:
-		kernels.XpayGo(x.Data, F(real(a)), F(imag(a)), y.Data, x.Layout.W)
-	}
+	w := x.Layout.W
+	parallelData(x, func(_, lo, hi int) {
+		switch xd := any(x.Data[lo:hi]).(type) {
+		case []float64:
+			kernels.Xpay64(xd, real(a), imag(a), any(y.Data[lo:hi]).([]float64), w)
+		case []float32:
+			kernels.Xpay32(xd, float32(real(a)), float32(imag(a)), any(y.Data[lo:hi]).([]float32), w)
+		default:
+			kernels.XpayGo(x.Data[lo:hi], F(real(a)), F(imag(a)), y.Data[lo:hi], w)
+		}
+	})
 }
 
 // Dot is the global inner product <x, y> = sum conj(x) y. Each site's
@@ -58,21 +64,22 @@ func Xpay[F Float](x *Field[F], a complex128, y *Field[F]) {
 // exactly: the result is identical on every process grid, W, kernel set
 // and thread count. Collective.
 func Dot[F Float](x, y *Field[F]) (complex128, error) {
-	var re, im ExactSum
 	W, nc := x.Layout.W, x.NC
-	buf := getParts()
-	defer putParts(buf)
-	step := partTiles(W) * nc * 2 * W
-	for b := 0; b < len(x.Data); b += step {
-		e := min(b+step, len(x.Data))
-		pr, pi := buf[:(e-b)/(2*nc)], buf[partChunk:partChunk+(e-b)/(2*nc)]
-		siteDot(pr, pi, x.Data[b:e], y.Data[b:e], W, nc)
-		for k := range pr {
-			re.Add(pr[k])
-			im.Add(pi[k])
+	sums := parallelSums(x, 2, func(acc []ExactSum, lo, hi int) {
+		buf := getParts()
+		defer putParts(buf)
+		step := partTiles(W) * nc * 2 * W
+		for b := lo; b < hi; b += step {
+			e := min(b+step, hi)
+			pr, pi := buf[:(e-b)/(2*nc)], buf[partChunk:partChunk+(e-b)/(2*nc)]
+			siteDot(pr, pi, x.Data[b:e], y.Data[b:e], W, nc)
+			for k := range pr {
+				acc[0].Add(pr[k])
+				acc[1].Add(pi[k])
+			}
 		}
-	}
-	s, err := x.Layout.GlobalSum(&re, &im)
+	})
+	s, err := x.Layout.GlobalSum(&sums[0], &sums[1])
 	if err != nil {
 		return 0, err
 	}
@@ -95,17 +102,20 @@ func Norm2[F Float](x *Field[F]) (float64, error) {
 // over the components in order, in float64; kernels.SiteNorm64/32) to acc.
 func AddSiteNorms[F Float](x *Field[F], acc *ExactSum) {
 	W, nc := x.Layout.W, x.NC
-	buf := getParts()
-	defer putParts(buf)
-	step := partTiles(W) * nc * 2 * W
-	for b := 0; b < len(x.Data); b += step {
-		e := min(b+step, len(x.Data))
-		part := buf[:(e-b)/(2*nc)]
-		siteNorm(part, x.Data[b:e], W, nc)
-		for _, v := range part {
-			acc.Add(v)
+	sums := parallelSums(x, 1, func(acc []ExactSum, lo, hi int) {
+		buf := getParts()
+		defer putParts(buf)
+		step := partTiles(W) * nc * 2 * W
+		for b := lo; b < hi; b += step {
+			e := min(b+step, hi)
+			part := buf[:(e-b)/(2*nc)]
+			siteNorm(part, x.Data[b:e], W, nc)
+			for _, v := range part {
+				acc[0].Add(v)
+			}
 		}
-	}
+	})
+	acc.AddSum(&sums[0])
 }
 
 // CGUpdate is the update of a conjugate-gradient iteration with a real
@@ -130,20 +140,21 @@ func CGUpdate[F Float](x, r, p, q *Field[F], alpha float64) (float64, error) {
 	if x == r {
 		return 0, fmt.Errorf("layout.CGUpdate: x and r are the same field; they must be different")
 	}
-	var acc ExactSum
 	W, nc := x.Layout.W, x.NC
-	buf := getParts()
-	defer putParts(buf)
-	step := partTiles(W) * nc * 2 * W
-	for b := 0; b < len(x.Data); b += step {
-		e := min(b+step, len(x.Data))
-		part := buf[:(e-b)/(2*nc)]
-		cgUpdate(alpha, x.Data[b:e], r.Data[b:e], p.Data[b:e], q.Data[b:e], part, W, nc)
-		for _, v := range part {
-			acc.Add(v)
+	sums := parallelSums(x, 1, func(acc []ExactSum, lo, hi int) {
+		buf := getParts()
+		defer putParts(buf)
+		step := partTiles(W) * nc * 2 * W
+		for b := lo; b < hi; b += step {
+			e := min(b+step, hi)
+			part := buf[:(e-b)/(2*nc)]
+			cgUpdate(alpha, x.Data[b:e], r.Data[b:e], p.Data[b:e], q.Data[b:e], part, W, nc)
+			for _, v := range part {
+				acc[0].Add(v)
+			}
 		}
-	}
-	s, err := x.Layout.GlobalSum(&acc)
+	})
+	s, err := x.Layout.GlobalSum(&sums[0])
 	if err != nil {
 		return 0, err
 	}
