@@ -66,18 +66,13 @@ func Xpay[F Float](x *Field[F], a complex128, y *Field[F]) {
 func Dot[F Float](x, y *Field[F]) (complex128, error) {
 	W, nc := x.Layout.W, x.NC
 	sums := parallelSums(x, 2, func(acc []ExactSum, lo, hi int) {
-		buf := getParts()
-		defer putParts(buf)
-		step := partTiles(W) * nc * 2 * W
-		for b := lo; b < hi; b += step {
-			e := min(b+step, hi)
-			pr, pi := buf[:(e-b)/(2*nc)], buf[partChunk:partChunk+(e-b)/(2*nc)]
+		eachPart(lo, hi, W, nc, func(b, e int, pr, pi []float64) {
 			siteDot(pr, pi, x.Data[b:e], y.Data[b:e], W, nc)
 			for k := range pr {
 				acc[0].Add(pr[k])
 				acc[1].Add(pi[k])
 			}
-		}
+		})
 	})
 	s, err := x.Layout.GlobalSum(&sums[0], &sums[1])
 	if err != nil {
@@ -103,17 +98,12 @@ func Norm2[F Float](x *Field[F]) (float64, error) {
 func AddSiteNorms[F Float](x *Field[F], acc *ExactSum) {
 	W, nc := x.Layout.W, x.NC
 	sums := parallelSums(x, 1, func(acc []ExactSum, lo, hi int) {
-		buf := getParts()
-		defer putParts(buf)
-		step := partTiles(W) * nc * 2 * W
-		for b := lo; b < hi; b += step {
-			e := min(b+step, hi)
-			part := buf[:(e-b)/(2*nc)]
+		eachPart(lo, hi, W, nc, func(b, e int, part, _ []float64) {
 			siteNorm(part, x.Data[b:e], W, nc)
 			for _, v := range part {
 				acc[0].Add(v)
 			}
-		}
+		})
 	})
 	acc.AddSum(&sums[0])
 }
@@ -142,17 +132,12 @@ func CGUpdate[F Float](x, r, p, q *Field[F], alpha float64) (float64, error) {
 	}
 	W, nc := x.Layout.W, x.NC
 	sums := parallelSums(x, 1, func(acc []ExactSum, lo, hi int) {
-		buf := getParts()
-		defer putParts(buf)
-		step := partTiles(W) * nc * 2 * W
-		for b := lo; b < hi; b += step {
-			e := min(b+step, hi)
-			part := buf[:(e-b)/(2*nc)]
+		eachPart(lo, hi, W, nc, func(b, e int, part, _ []float64) {
 			cgUpdate(alpha, x.Data[b:e], r.Data[b:e], p.Data[b:e], q.Data[b:e], part, W, nc)
 			for _, v := range part {
 				acc[0].Add(v)
 			}
-		}
+		})
 	})
 	s, err := x.Layout.GlobalSum(&sums[0])
 	if err != nil {

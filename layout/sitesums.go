@@ -28,6 +28,20 @@ func putParts(b *parts) { partPool.Put(b) }
 // partTiles is the number of tiles of one chunk at W lanes.
 func partTiles(w int) int { return max(1, partChunk/w) }
 
+// eachPart splits the data range [lo, hi) of a field with nc complex
+// components and W lanes into runs [b, e) of at most partChunk sites and
+// calls f on each with two scratch slices of one partial per site.
+func eachPart(lo, hi, w, nc int, f func(b, e int, p0, p1 []float64)) {
+	buf := getParts()
+	defer putParts(buf)
+	step := partTiles(w) * nc * 2 * w
+	for b := lo; b < hi; b += step {
+		e := min(b+step, hi)
+		n := (e - b) / (2 * nc)
+		f(b, e, buf[:n], buf[partChunk:partChunk+n])
+	}
+}
+
 // siteNorm writes the per-site |x|^2 of x (kernels.SiteNorm*).
 func siteNorm[F Float](part []float64, x []F, w, nc int) {
 	switch xd := any(x).(type) {
