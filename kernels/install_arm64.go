@@ -42,7 +42,7 @@ func installNEON() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopNEON64, wilsonHopNEON32
-	compactLinks64 = true // the float64 kernels read compact links
+	compactLinks64, compactLinks32 = true, false // the float64 kernels read compact links
 	CloverApply64, CloverApply32 = cloverNEON64, cloverNEON32
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
@@ -54,7 +54,7 @@ func installSVE() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopSVE64, wilsonHopSVE32
-	compactLinks64 = true
+	compactLinks64, compactLinks32 = true, false
 	CloverApply64, CloverApply32 = cloverSVE64, cloverSVE32
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32

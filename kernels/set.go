@@ -48,7 +48,7 @@ var sets = []setDef{
 // installGo resets every kernel of the dispatch table to its portable Go
 // version. Kernels are added here as they are written.
 func installGo() {
-	compactLinks64 = true
+	compactLinks64, compactLinks32 = true, true
 	installWilsonGo()
 	installLinalgGo()
 	installReduceGo()

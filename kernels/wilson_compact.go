@@ -1,5 +1,7 @@
 package kernels
 
+import "unsafe"
+
 // Compact links: an SU(3) link is fixed by its first two rows, the third
 // being conj(row0 x row1). Storing 12 of the 18 reals cuts the bytes the
 // hopping term reads per site by a quarter (its links are two thirds of
@@ -12,10 +14,14 @@ package kernels
 //	                                        r = 12 the sign s (+1 or -1)
 //
 // and the third row is rebuilt, in this operation order (which the
-// assembly repeats; (j, k, l) cyclic, products rounded, no fusing):
+// assembly repeats; (j, k, l) cyclic):
 //
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
+//
+// in float64 with every product rounded (no fusing), in float32 with the
+// second to fourth products fused into their sums (as the rows are; see
+// fma.go).
 //
 // Only links that are SU(3) to round-off may be stored so (algorithms/dirac
 // checks the rebuilt row against the stored one before it chooses compact
@@ -25,14 +31,18 @@ package kernels
 // link: rows 0 and 1 of L_d and the sign row.
 const CompactLinkRows = 13
 
-// CompactLinks64 reports whether the float64 hopping kernel of the selected
-// set reads compact links itself: the portable kernels and every assembly
-// set (amd64 and arm64) do; a set that would leave compact links to the
-// portable kernel would clear it, so that operators keep full links.
+// CompactLinks64 and CompactLinks32 report whether the float64 and float32
+// hopping kernels of the selected set read compact links themselves: the
+// portable kernels and the amd64 sets do in both precisions, the arm64 sets
+// in float64 (they would leave float32 compact links to the portable
+// kernel, so operators keep full float32 links there).
 func CompactLinks64() bool { return compactLinks64 }
 
-// compactLinks64 is set by the installers.
-var compactLinks64 = true
+// CompactLinks32: see CompactLinks64.
+func CompactLinks32() bool { return compactLinks32 }
+
+// compactLinks64 and compactLinks32 are set by the installers.
+var compactLinks64, compactLinks32 = true, true
 
 // linkRows is the number of link rows per hop of h.
 func (h *WilsonHop[F]) linkRows() int {
@@ -91,9 +101,13 @@ func expandSite[F Real](u *[18]F, c *[CompactLinkRows]F) {
 }
 
 // rebuild returns element j of the third row, s * conj(r0k r1l - r0l r1k)
-// ((j, k, l) cyclic), in the order of the file comment, each product
-// rounded so that no compiler fuses it.
+// ((j, k, l) cyclic), in the order of the file comment: in float64 each
+// product rounded so that no compiler fuses it, in float32 fused (fma32).
 func rebuild[F Real](r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li, s F) (re, im F) {
+	if unsafe.Sizeof(s) == 4 {
+		return rebuild32[F](float32(r0kr), float32(r0ki), float32(r0lr), float32(r0li),
+			float32(r1kr), float32(r1ki), float32(r1lr), float32(r1li), float32(s))
+	}
 	o := F(r1lr * r0kr)
 	o -= F(r1li * r0ki)
 	o -= F(r1kr * r0lr)
@@ -103,4 +117,18 @@ func rebuild[F Real](r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li, s F) (re, i
 	m -= F(r1li * r0kr)
 	m -= F(r1lr * r0ki)
 	return o * s, m * s
+}
+
+// rebuild32 is rebuild in float32: the first product rounded, the other
+// three fused into the sum (VFNMADD231PS / VFMADD231PS in the assembly).
+func rebuild32[F Real](r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li, s float32) (re, im F) {
+	o := r1lr * r0kr
+	o = fma32(-r1li, r0ki, o)
+	o = fma32(-r1kr, r0lr, o)
+	o = fma32(r1ki, r0li, o)
+	m := r1ki * r0lr
+	m = fma32(r1kr, r0li, m)
+	m = fma32(-r1li, r0kr, m)
+	m = fma32(-r1lr, r0ki, m)
+	return F(o * s), F(m * s)
 }

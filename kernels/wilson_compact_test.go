@@ -74,25 +74,36 @@ func TestExpandLinkRebuildsSU3(t *testing.T) {
 
 // TestWilsonHopCompact checks the portable kernels with compact links
 // against the same kernels given the links ExpandLink rebuilds: the same
-// bits, for every W, with halos, lane permutations and X.
+// bits, for every W, with halos, lane permutations and X, in float64 and
+// float32.
 func TestWilsonHopCompact(t *testing.T) {
+	checkWilsonHopCompact(t, func(k *kernelCase) *WilsonHop[float64] { return &k.hop })
+	checkWilsonHopCompact(t, func(k *kernelCase) *WilsonHop[float32] {
+		h := &k.hop
+		return &WilsonHop[float32]{W: h.W, A: float32(h.A), Dst: to32(h.Dst), X: to32(h.X), Src: to32(h.Src), Links: to32(h.Links),
+			Nbr: h.Nbr, Cross: h.Cross, Perm: h.Perm, Halo: h.Halo, HaloLanes: h.HaloLanes, Recv: [8][]float32{
+				to32(h.Recv[0]), to32(h.Recv[1]), to32(h.Recv[2]), to32(h.Recv[3]), to32(h.Recv[4]), to32(h.Recv[5]), to32(h.Recv[6]), to32(h.Recv[7])}}
+	})
+}
+
+func checkWilsonHopCompact[F Real](t *testing.T, hop func(*kernelCase) *WilsonHop[F]) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	for _, w := range []int{1, 2, 4, 8, 16} {
 		k := newKernelCase(rng, w)
-		full := &k.hop
+		full := hop(k)
 		n := len(full.Links) / (18 * w)
-		compact := make([]float64, n*CompactLinkRows*w)
+		compact := make([]F, n*CompactLinkRows*w)
 		for h := range n {
 			c := compact[h*CompactLinkRows*w : (h+1)*CompactLinkRows*w]
 			copy(c[:12*w], full.Links[h*18*w:h*18*w+12*w])
 			for l := range w {
-				c[12*w+l] = float64(1 - 2*rng.IntN(2))
+				c[12*w+l] = F(1 - 2*rng.IntN(2))
 			}
 			ExpandLink(full.Links[h*18*w:(h+1)*18*w], c, w)
 		}
 		ch := *full
 		ch.Links, ch.Compact = compact, true
-		kernels := map[string]func(*WilsonHop[float64], []int32){"go": WilsonHopGo[float64], "lanes": wilsonHopLanes[float64], "gather": wilsonHopGather[float64]}
+		kernels := map[string]func(*WilsonHop[F], []int32){"go": WilsonHopGo[F], "lanes": wilsonHopLanes[F], "gather": wilsonHopGather[F]}
 		for name, kern := range kernels {
 			want := slices.Clone(full.Dst)
 			fh := *full
@@ -102,7 +113,7 @@ func TestWilsonHopCompact(t *testing.T) {
 			ch.Dst = got
 			kern(&ch, allTiles(k.nOut))
 			for i := range got {
-				if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				if got[i] != want[i] && !(got[i] != got[i] && want[i] != want[i]) {
 					t.Fatalf("W=%d %s: compact links give %v at %d, expanded links %v", w, name, got[i], i, want[i])
 				}
 			}

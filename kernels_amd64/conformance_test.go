@@ -255,6 +255,7 @@ func TestWilsonHopConformance(t *testing.T) {
 		}
 		for _, w := range asm.HopLanes(isa, 32) {
 			t.Run(fmt.Sprintf("%s/f32/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, false, asm.WilsonHop32) })
+			t.Run(fmt.Sprintf("%s/f32-compact/W=%d", isa, w), func(t *testing.T) { checkHop(t, isa, w, true, asm.WilsonHop32) })
 		}
 	}
 }

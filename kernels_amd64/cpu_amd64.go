@@ -40,7 +40,7 @@ const (
 type kernelID struct {
 	shape   shapeID
 	bits    int
-	compact bool // float64 only: links with 13 rows per hop
+	compact bool // links with 13 rows per hop
 }
 
 // hopShape picks the hopping kernel of isa for W lanes of bits-bit

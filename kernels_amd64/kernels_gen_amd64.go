@@ -14,6 +14,9 @@ func hopAVX512Z32(f *hopFrame)
 func hopAVX512Z64C(f *hopFrame)
 
 //go:noescape
+func hopAVX512Z32C(f *hopFrame)
+
+//go:noescape
 func hopAVX512Y64(f *hopFrame)
 
 //go:noescape
@@ -21,6 +24,9 @@ func hopAVX512Y32(f *hopFrame)
 
 //go:noescape
 func hopAVX512Y64C(f *hopFrame)
+
+//go:noescape
+func hopAVX512Y32C(f *hopFrame)
 
 //go:noescape
 func hopAVX2Y64(f *hopFrame)
@@ -32,6 +38,9 @@ func hopAVX2Y32(f *hopFrame)
 func hopAVX2Y64C(f *hopFrame)
 
 //go:noescape
+func hopAVX2Y32C(f *hopFrame)
+
+//go:noescape
 func hopAVX2X64(f *hopFrame)
 
 //go:noescape
@@ -39,6 +48,9 @@ func hopAVX2X32(f *hopFrame)
 
 //go:noescape
 func hopAVX2X64C(f *hopFrame)
+
+//go:noescape
+func hopAVX2X32C(f *hopFrame)
 
 //go:noescape
 func cloverZ64(dst, src, clov *float64, n int)
@@ -287,24 +299,32 @@ func callHop(k kernelID, f *hopFrame) {
 		hopAVX512Z32(f)
 	case kernelID{shapeAVX512Z, 64, true}:
 		hopAVX512Z64C(f)
+	case kernelID{shapeAVX512Z, 32, true}:
+		hopAVX512Z32C(f)
 	case kernelID{shapeAVX512Y, 64, false}:
 		hopAVX512Y64(f)
 	case kernelID{shapeAVX512Y, 32, false}:
 		hopAVX512Y32(f)
 	case kernelID{shapeAVX512Y, 64, true}:
 		hopAVX512Y64C(f)
+	case kernelID{shapeAVX512Y, 32, true}:
+		hopAVX512Y32C(f)
 	case kernelID{shapeAVX2Y, 64, false}:
 		hopAVX2Y64(f)
 	case kernelID{shapeAVX2Y, 32, false}:
 		hopAVX2Y32(f)
 	case kernelID{shapeAVX2Y, 64, true}:
 		hopAVX2Y64C(f)
+	case kernelID{shapeAVX2Y, 32, true}:
+		hopAVX2Y32C(f)
 	case kernelID{shapeAVX2X, 64, false}:
 		hopAVX2X64(f)
 	case kernelID{shapeAVX2X, 32, false}:
 		hopAVX2X32(f)
 	case kernelID{shapeAVX2X, 64, true}:
 		hopAVX2X64C(f)
+	case kernelID{shapeAVX2X, 32, true}:
+		hopAVX2X32C(f)
 	}
 }
 

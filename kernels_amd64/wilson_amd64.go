@@ -19,10 +19,7 @@ func WilsonHop64(isa ISA, h *WilsonHop[float64], tiles []int32) int {
 
 // WilsonHop32 is WilsonHop64 in single precision.
 func WilsonHop32(isa ISA, h *WilsonHop[float32], tiles []int32) int {
-	if h.Compact {
-		return 0 // no float32 kernel reads compact links
-	}
-	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32, false}, h, tiles)
+	return wilsonHop(kernelID{hopShape(isa, h.W, 32), 32, h.Compact}, h, tiles)
 }
 
 // chunkTiles bounds the tiles of one assembly call, so that the goroutine

@@ -29,8 +29,8 @@ func TestCompactLinks(t *testing.T) {
 	if lt, err := NewLinks[float64](u, twist); err != nil || lt.Compact != nil {
 		t.Errorf("twisted boundary: compact %v, err %v; want full links", lt.Compact != nil, err)
 	}
-	if l32, err := NewLinks[float32](u, StandardBC); err != nil || l32.Compact != nil {
-		t.Errorf("float32: compact %v, err %v; want full links", l32.Compact != nil, err)
+	if l32, err := NewLinks[float32](u, StandardBC); err != nil || (l32.Compact != nil) != kernels.CompactLinks32() {
+		t.Errorf("float32: compact %v, err %v; want compact %v", l32.Compact != nil, err, kernels.CompactLinks32())
 	}
 	// A link that is not SU(3) keeps the field on full links.
 	v := u.Clone()
@@ -58,5 +58,30 @@ func TestCompactLinks(t *testing.T) {
 	}
 	if d := relDiff(got, want); d > 1e-14 || math.IsNaN(d) {
 		t.Errorf("hopping term on compact links differs from full links by %.3g (tolerance 1e-14)", d)
+	}
+
+	// float32: the same comparison at float32 round-off.
+	m32, err := NewWilson[float32](u, Params{Kappa: 0.12, BC: StandardBC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m32.c.links.Compact == nil {
+		return // this set keeps full float32 links
+	}
+	psi32 := randomSpinor[float32](l, layout.Full, 3)
+	got32 := psi32.Like()
+	if err := m32.Hop(got32, psi32); err != nil {
+		t.Fatal(err)
+	}
+	m32.c.links.Compact = nil
+	for p := range 2 {
+		m32.c.hop.args[p].Links, m32.c.hop.args[p].Compact = m32.c.links.hopLinks(p), false
+	}
+	want32 := psi32.Like()
+	if err := m32.Hop(want32, psi32); err != nil {
+		t.Fatal(err)
+	}
+	if d := relDiff(got32, want32); d > 2e-6 || math.IsNaN(d) {
+		t.Errorf("float32 hopping term on compact links differs from full links by %.3g (tolerance 2e-6)", d)
 	}
 }

@@ -29,9 +29,11 @@ import (
 // kernels/wilson_compact.go (rows 0 and 1 of L_d and a sign row per hop, 13
 // rows instead of 18), which the hopping term then reads instead of Data:
 // a quarter fewer bytes per site for a kernel bound by reading them. NewLinks
-// stores them in float64 when the kernel set reads them (kernels.CompactLinks64),
-// every boundary phase is +1 or -1, and the rebuilt third rows agree with
-// the stored ones to CompactTolerance (SU(3) to round-off); otherwise the
+// stores them when the kernel set reads them in precision F
+// (kernels.CompactLinks64/32), every boundary phase is +1 or -1, and the
+// rebuilt third rows agree with the stored ones to CompactTolerance (float64)
+// or CompactTolerance32 (float32: the stored rows are roundings of the
+// float64 ones), i.e. the links are SU(3) to round-off; otherwise the
 // kernels read Data.
 type Links[F layout.Float] struct {
 	L       *layout.Layout
@@ -43,6 +45,9 @@ type Links[F layout.Float] struct {
 // CompactTolerance is the largest difference between a rebuilt and a stored
 // element of a third link row for which NewLinks uses compact links.
 const CompactTolerance = 1e-13
+
+// CompactTolerance32 is CompactTolerance for float32 links.
+const CompactTolerance32 = 1e-5
 
 // linkReals is the number of reals per site in Links.Data.
 const linkReals = layout.NHops * 18
@@ -92,7 +97,18 @@ func NewLinks[F layout.Float](u *gauge.Field, bc [layout.Nd]Boundary) (*Links[F]
 // must stay full (see Links).
 func compactLinks[F layout.Float](lk *Links[F]) []F {
 	var z F
-	if _, ok := any(z).(float64); !ok || !kernels.CompactLinks64() {
+	tol := CompactTolerance
+	switch any(z).(type) {
+	case float64:
+		if !kernels.CompactLinks64() {
+			return nil
+		}
+	case float32:
+		if !kernels.CompactLinks32() {
+			return nil
+		}
+		tol = CompactTolerance32
+	default:
 		return nil
 	}
 	for _, b := range lk.BC {
@@ -120,7 +136,7 @@ func compactLinks[F layout.Float](lk *Links[F]) []F {
 			}
 			kernels.ExpandLink(full, k, w)
 			for e := 12 * w; e < 18*w; e++ {
-				if math.Abs(float64(full[e]-u[e])) > CompactTolerance {
+				if math.Abs(float64(full[e]-u[e])) > tol {
 					return nil
 				}
 			}

@@ -124,11 +124,11 @@ func (o *out) i(format string, args ...any) { fmt.Fprintf(&o.b, "\t"+format+"\n"
 func (o *out) label(l string)               { fmt.Fprintf(&o.b, "%s:\n", l) }
 
 // hopVariants are the generated hopping kernels: every shape in float64
-// and float32 with full links, and in float64 with compact links.
+// and float32, with full and with compact links.
 var hopVariants = func() []*hopGen {
 	var vs []*hopGen
 	for _, sh := range hopShapes {
-		vs = append(vs, &hopGen{sh: sh, pr: f64}, &hopGen{sh: sh, pr: f32}, &hopGen{sh: sh, pr: f64, compact: true})
+		vs = append(vs, &hopGen{sh: sh, pr: f64}, &hopGen{sh: sh, pr: f32}, &hopGen{sh: sh, pr: f64, compact: true}, &hopGen{sh: sh, pr: f32, compact: true})
 	}
 	return vs
 }()
@@ -336,8 +336,9 @@ func (g *hopGen) linkRows() int {
 }
 
 // recon rebuilds row 2 of compact link d into the scratch at R14+row2, in
-// the operation order of kernels.ExpandLink (products rounded, unfused;
-// (j, k, l) cyclic):
+// the operation order of kernels.ExpandLink ((j, k, l) cyclic; in float64
+// every product rounded, unfused; in float32 the products after the first
+// fused, as in the rows):
 //
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
@@ -350,6 +351,29 @@ func (g *hopGen) recon(d int) {
 	a, b, c, e := g.h[0], g.h[1], g.h[2], g.h[3]
 	mul := func(m, x, dst string) { g.i("%s %s, %s, %s", g.op("VMUL"), m, x, dst) }
 	acc := func(op string) { g.i("%s %s, %s, %s", g.op(op), g.t, g.o, g.o) }
+	if g.pr.bits == 32 {
+		fm := func(op, m, x string) { g.i("%s %s, %s, %s", g.op(op), m, x, g.o) }
+		for j := range 3 {
+			k, l := (j+1)%3, (j+2)%3
+			g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 0), a)
+			g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 1), b)
+			g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 0), c)
+			g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 1), e)
+			mul(r(1, l, 0), a, g.o)
+			fm("VFNMADD231", r(1, l, 1), b)
+			fm("VFNMADD231", r(1, k, 0), c)
+			fm("VFMADD231", r(1, k, 1), e)
+			mul(sign, g.o, g.o)
+			g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j)*vb, "R14"))
+			mul(r(1, k, 1), c, g.o)
+			fm("VFMADD231", r(1, k, 0), e)
+			fm("VFNMADD231", r(1, l, 1), a)
+			fm("VFNMADD231", r(1, l, 0), b)
+			mul(sign, g.o, g.o)
+			g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j+1)*vb, "R14"))
+		}
+		return
+	}
 	for j := range 3 {
 		k, l := (j+1)%3, (j+2)%3
 		g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 0), a)
