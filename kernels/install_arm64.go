@@ -19,10 +19,11 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // lanes, which the tile kernel computes on operands gathered in Go
 // (wilson_hoptile.go).
 //
-// Compact links (float64): both hopping kernels have compact-link twins
-// that rebuild each link's third row per hop (kernels_arm64/_gen/wilson.go),
-// so compactLinks64 stays true and operators store links compact; float32
-// compact links (which goqcd does not make) run the portable kernel.
+// Compact links: both hopping kernels have compact-link twins in both
+// precisions that rebuild each link's third row per hop
+// (kernels_arm64/_gen/wilson.go; float64 unfused, float32 fused as
+// rebuild32), so compactLinks64 and compactLinks32 stay true and operators
+// store links compact.
 
 var (
 	_ = setInstaller("neon", installNEON)
@@ -42,7 +43,7 @@ func installNEON() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopNEON64, wilsonHopNEON32
-	compactLinks64, compactLinks32 = true, false // the float64 kernels read compact links
+	compactLinks64, compactLinks32 = true, true // the kernels read compact links
 	CloverApply64, CloverApply32 = cloverNEON64, cloverNEON32
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
@@ -54,7 +55,7 @@ func installSVE() {
 	installGo()
 	installLinalgGo()
 	WilsonHop64, WilsonHop32 = wilsonHopSVE64, wilsonHopSVE32
-	compactLinks64, compactLinks32 = true, false
+	compactLinks64, compactLinks32 = true, true
 	CloverApply64, CloverApply32 = cloverSVE64, cloverSVE32
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
@@ -75,14 +76,14 @@ func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
 }
 
 func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
-	if h.W != arm.NEONLanes32 || h.Compact {
+	if h.W != arm.NEONLanes32 {
 		WilsonHopGo(h, tiles)
 		return
 	}
 	hop := armHop(h)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON32(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileNEON32, nil)
+		tiles = haloTiles(h, tiles, arm.WilsonTileNEON32, arm.WilsonTileCompactNEON32)
 	}
 }
 
@@ -99,14 +100,14 @@ func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
 }
 
 func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
-	if h.W != arm.SVELanes32() || h.Compact {
+	if h.W != arm.SVELanes32() {
 		WilsonHopGo(h, tiles)
 		return
 	}
 	hop := armHop(h)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE32(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileSVE32, nil)
+		tiles = haloTiles(h, tiles, arm.WilsonTileSVE32, arm.WilsonTileCompactSVE32)
 	}
 }
 
@@ -118,9 +119,8 @@ func armHop[F Real](h *WilsonHop[F]) arm.Hop[F] {
 
 // haloTiles computes the leading tiles of the list that take halo rows
 // (where a tile-list kernel stops) with the tile kernel on gathered
-// operands (compactTile with compact links; only the float64 sets have
-// one, the float32 wrappers leave compact links to WilsonHopGo), and
-// returns the rest of the list.
+// operands (compactTile with compact links), and returns the rest of the
+// list.
 func haloTiles[F Real](h *WilsonHop[F], tiles []int32, tile, compactTile wilsonTileKernel[F]) []int32 {
 	j := 0
 	for j < len(tiles) && tileTakesHalo(h, int(tiles[j])) {

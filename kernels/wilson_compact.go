@@ -32,10 +32,10 @@ import "unsafe"
 const CompactLinkRows = 13
 
 // CompactLinks64 and CompactLinks32 report whether the float64 and float32
-// hopping kernels of the selected set read compact links themselves: the
-// portable kernels and the amd64 sets do in both precisions, the arm64 sets
-// in float64 (they would leave float32 compact links to the portable
-// kernel, so operators keep full float32 links there).
+// hopping kernels of the selected set read compact links themselves (the
+// portable kernels and the amd64 and arm64 sets do in both precisions); a
+// set that would leave compact links to the portable kernel clears them,
+// so that operators keep full links there.
 func CompactLinks64() bool { return compactLinks64 }
 
 // CompactLinks32: see CompactLinks64.

@@ -35,12 +35,12 @@
 //	    kernels.WilsonHop), neighbours through Nbr, lanes of hops that cross
 //	    the tile boundary permuted in registers (TBL), stopping at the
 //	    first tile that takes a halo row and returning how many it did;
-//	    X may be Dst, Src must not overlap Dst. With Hop.Compact (float64
-//	    only; the float32 kernels panic) the links are compact.
+//	    X may be Dst, Src must not overlap Dst. With Hop.Compact the links
+//	    are compact (both precisions).
 //	WilsonTileNEON64/32, WilsonTileSVE64/32 (twin wilsonTileGo): one output
 //	    tile from eight neighbour tiles already aligned by the caller (the
 //	    halo tiles); x may be dst, src must not overlap dst or acc.
-//	WilsonTileCompactNEON64, WilsonTileCompactSVE64 (twin
+//	WilsonTileCompactNEON64/32, WilsonTileCompactSVE64/32 (twin
 //	    wilsonTileCompactGo): the same with compact links and acc of
 //	    CompactAccRows = 30 rows.
 //	CloverNEON64/32, CloverSVE64/32 (twin cloverGo): dst = C src on n
@@ -75,9 +75,11 @@
 // Compact links hold rows 0 and 1 of each link and a sign row s (the
 // boundary phase, +1 or -1 per lane); at the start of every hop the
 // compact kernels rebuild the third row, s * conj(row0 x row1), into acc
-// rows 24..29 with unfused FMUL, FADD and FSUB in kernels.ExpandLink's
-// order (the twin expandLinkGo repeats it: the same bits), then multiply
-// as with full links. They read 104 instead of 144 link rows per tile, the
+// rows 24..29 in kernels.ExpandLink's order, then multiply as with full
+// links: in float64 with unfused FMUL, FADD and FSUB (the twin
+// expandLinkGo repeats it: the same bits), in float32 with an FMUL and
+// three fused FMLA/FMLS per element (kernels.rebuild32; the twin writes
+// them one multiply-add per statement, as for the rows). They read 104 instead of 144 link rows per tile, the
 // larger part of the hopping term's memory traffic.
 //
 // The twins of the fused kernels (Wilson, clover, axpy, xpay) perform the

@@ -1,6 +1,9 @@
 package kernels_arm64
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // Float is the precision of kernel data.
 type Float interface{ ~float32 | ~float64 }
@@ -133,8 +136,8 @@ func wilsonTileGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F) 
 }
 
 // wilsonTileCompactGo is the Go twin of the compact-link tile kernels
-// (WilsonTileCompactNEON64, WilsonTileCompactSVE64): wilsonTileGo with
-// links of CompactLinkRows rows (13 per hop), each link's third row
+// (WilsonTileCompactNEON64/32, WilsonTileCompactSVE64/32): wilsonTileGo
+// with links of CompactLinkRows rows (13 per hop), each link's third row
 // rebuilt by expandLinkGo, and acc of CompactAccRows rows.
 func wilsonTileCompactGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F) {
 	checkWilsonTile(w, true, dst, x, acc, src, links)
@@ -147,13 +150,17 @@ func wilsonTileCompactGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F
 
 // expandLinkGo is kernels.ExpandLink (which this package cannot import):
 // the 18 rows of one link u from its 13 compact rows c, the third row
-// s * conj(row0 x row1) with the products rounded ((j, k, l) cyclic):
+// s * conj(row0 x row1) in this order ((j, k, l) cyclic):
 //
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
 //
-// The compact kernels rebuild the row in this order with unfused FMUL,
-// FADD and FSUB, the same bits.
+// In float64 every product is rounded, as the compact kernels' unfused
+// FMUL, FADD and FSUB: the same bits. In float32 the second to fourth
+// products are fused into the sum (kernels.rebuild32; the kernels' FMLA
+// and FMLS): expandLink32 writes them one multiply-add per statement,
+// which the Go compiler fuses on arm64 (elsewhere the tests' tolerance
+// covers the difference).
 func expandLinkGo[F Float](u, c []F, w int) {
 	copy(u[:12*w], c[:12*w])
 	s := c[12*w : 13*w]
@@ -161,18 +168,48 @@ func expandLinkGo[F Float](u, c []F, w int) {
 	for j := range 3 {
 		k, l := (j+1)%3, (j+2)%3
 		for x := range w {
-			o := F(at(1, l, 0, x) * at(0, k, 0, x)) // F(): no fused multiply-add
-			o -= F(at(1, l, 1, x) * at(0, k, 1, x))
-			o -= F(at(1, k, 0, x) * at(0, l, 0, x))
-			o += F(at(1, k, 1, x) * at(0, l, 1, x))
+			r0kr, r0ki := at(0, k, 0, x), at(0, k, 1, x)
+			r0lr, r0li := at(0, l, 0, x), at(0, l, 1, x)
+			r1kr, r1ki := at(1, k, 0, x), at(1, k, 1, x)
+			r1lr, r1li := at(1, l, 0, x), at(1, l, 1, x)
+			var o, m F
+			if isFloat32[F]() {
+				o, m = expandLink32(r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li)
+			} else {
+				o = F(r1lr * r0kr) // F(): no fused multiply-add
+				o -= F(r1li * r0ki)
+				o -= F(r1kr * r0lr)
+				o += F(r1ki * r0li)
+				m = F(r1ki * r0lr)
+				m += F(r1kr * r0li)
+				m -= F(r1li * r0kr)
+				m -= F(r1lr * r0ki)
+			}
 			u[(12+2*j)*w+x] = o * s[x]
-			m := F(at(1, k, 1, x) * at(0, l, 0, x))
-			m += F(at(1, k, 0, x) * at(0, l, 1, x))
-			m -= F(at(1, l, 1, x) * at(0, k, 0, x))
-			m -= F(at(1, l, 0, x) * at(0, k, 1, x))
 			u[(13+2*j)*w+x] = m * s[x]
 		}
 	}
+}
+
+// expandLink32 is the float32 sum of expandLinkGo before the sign: the
+// first product rounded, the other three one multiply-add per statement
+// (fused on arm64: FMSUBS, FMADDS).
+func expandLink32[F Float](r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li F) (o, m F) {
+	o = F(r1lr * r0kr)
+	o -= r1li * r0ki
+	o -= r1kr * r0lr
+	o += r1ki * r0li
+	m = F(r1ki * r0lr)
+	m += r1kr * r0li
+	m -= r1li * r0kr
+	m -= r1lr * r0ki
+	return o, m
+}
+
+// isFloat32 says whether F is float32.
+func isFloat32[F Float]() bool {
+	var z F
+	return unsafe.Sizeof(z) == 4
 }
 
 // wilsonTileFull is wilsonTileGo on checked operands.
@@ -306,7 +343,7 @@ const MaxLanes = 16
 // kernels.WilsonHop they read, in its layout (tile indices count from the
 // first tile of Dst; Nbr holds tile indices into Src). X may be empty (no
 // added field) or Dst; Src must not overlap Dst. Compact: Links holds
-// CompactLinkRows rows per tile (float64 only; the float32 kernels panic).
+// CompactLinkRows rows per tile.
 type Hop[F Float] struct {
 	Dst, X, Src, Links []F
 	A                  F

@@ -105,6 +105,7 @@ func TestWilsonTilesNEON(t *testing.T) {
 	checkTilesKernel(t, "NEON float64", NEONLanes64, false, WilsonTilesNEON64)
 	checkTilesKernel(t, "NEON float32", NEONLanes32, false, WilsonTilesNEON32)
 	checkTilesKernel(t, "NEON float64 compact", NEONLanes64, true, WilsonTilesNEON64)
+	checkTilesKernel(t, "NEON float32 compact", NEONLanes32, true, WilsonTilesNEON32)
 }
 
 func TestWilsonTilesSVE(t *testing.T) {
@@ -112,19 +113,7 @@ func TestWilsonTilesSVE(t *testing.T) {
 	checkTilesKernel(t, "SVE float64", SVELanes64(), false, WilsonTilesSVE64)
 	checkTilesKernel(t, "SVE float32", SVELanes32(), false, WilsonTilesSVE32)
 	checkTilesKernel(t, "SVE float64 compact", SVELanes64(), true, WilsonTilesSVE64)
-}
-
-// TestWilsonTilesCompact32: compact links in float32 panic (no kernels).
-func TestWilsonTilesCompact32(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	h, tiles := randomHop[float32](rng, NEONLanes32, 3, 3, true)
-	h.Dst = make([]float32, 3*SpinorRows*NEONLanes32)
-	defer func() {
-		if recover() == nil {
-			t.Error("WilsonTilesNEON32 with compact links did not panic")
-		}
-	}()
-	WilsonTilesNEON32(h, tiles)
+	checkTilesKernel(t, "SVE float32 compact", SVELanes32(), true, WilsonTilesSVE32)
 }
 
 // TestWilsonTilesBadIndex: a tile or neighbour index outside the operands

@@ -22,6 +22,12 @@ func wilsonTileCompactNEON64(dst, x, acc *float64, src *[8][]float64, links *flo
 //go:noescape
 func wilsonTileCompactSVE64(dst, x, acc *float64, src *[8][]float64, links *float64, a float64)
 
+//go:noescape
+func wilsonTileCompactNEON32(dst, x, acc *float32, src *[8][]float32, links *float32, a float32)
+
+//go:noescape
+func wilsonTileCompactSVE32(dst, x, acc *float32, src *[8][]float32, links *float32, a float32)
+
 // WilsonTileNEON64 sets one tile of NEONLanes64 lanes,
 //
 //	dst = x + a * sum_d R_d L_d P_d src[d]     (x empty: dst = a * sum ...)
@@ -73,6 +79,21 @@ func WilsonTileCompactSVE64(dst, x, acc []float64, src *[8][]float64, links []fl
 	wilsonTileCompactSVE64(&dst[0], first(x), &acc[0], src, &links[0], a)
 }
 
+// WilsonTileCompactNEON32 is WilsonTileCompactNEON64 in float32
+// (NEONLanes32 lanes); the third row is rebuilt with fused multiply-adds
+// (see expandLinkGo).
+func WilsonTileCompactNEON32(dst, x, acc []float32, src *[8][]float32, links []float32, a float32) {
+	checkWilsonTile(NEONLanes32, true, dst, x, acc, src, links)
+	wilsonTileCompactNEON32(&dst[0], first(x), &acc[0], src, &links[0], a)
+}
+
+// WilsonTileCompactSVE32 is WilsonTileCompactNEON32 with SVELanes32()
+// lanes. It panics on a CPU without SVE.
+func WilsonTileCompactSVE32(dst, x, acc []float32, src *[8][]float32, links []float32, a float32) {
+	checkWilsonTile(SVELanes32(), true, dst, x, acc, src, links)
+	wilsonTileCompactSVE32(&dst[0], first(x), &acc[0], src, &links[0], a)
+}
+
 // first is the address of s[0], or nil for an empty s.
 func first[T any](s []T) *T {
 	if len(s) == 0 {
@@ -102,6 +123,12 @@ func wilsonTilesCompactNEON64(dst, x, acc, src, links *float64, tiles *int32, nt
 //go:noescape
 func wilsonTilesCompactSVE64(dst, x, acc, src, links *float64, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint64, nout, nsrc int, a float64) int
 
+//go:noescape
+func wilsonTilesCompactNEON32(dst, x, acc, src, links *float32, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint8, nout, nsrc int, a float32) int
+
+//go:noescape
+func wilsonTilesCompactSVE32(dst, x, acc, src, links *float32, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint32, nout, nsrc int, a float32) int
+
 // WilsonTilesNEON64 computes the output tiles tiles[0], tiles[1], ... of
 // the hopping term h (NEONLanes64 lanes) in order, up to the first that
 // takes a halo row (Halo[8t+d] != -1 for some d), and returns how many it
@@ -127,16 +154,18 @@ func WilsonTilesNEON64(h *Hop[float64], tiles []int32) int {
 	return k
 }
 
-// WilsonTilesNEON32 is WilsonTilesNEON64 in float32 (NEONLanes32 lanes),
-// with full links only.
+// WilsonTilesNEON32 is WilsonTilesNEON64 in float32 (NEONLanes32 lanes).
 func WilsonTilesNEON32(h *Hop[float32], tiles []int32) int {
 	const w = NEONLanes32
-	noCompact32(h)
 	nout, nsrc := hopExtent(w, h)
 	var idx [8 * 16]uint8
 	permIndexBytes(idx[:], h.Perm, w, 4)
-	var acc [SpinorRows * w]float32
-	k := wilsonTilesNEON32(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
+	var acc [CompactAccRows * w]float32
+	kern := wilsonTilesNEON32
+	if h.Compact {
+		kern = wilsonTilesCompactNEON32
+	}
+	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
 		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
@@ -161,24 +190,19 @@ func WilsonTilesSVE64(h *Hop[float64], tiles []int32) int {
 }
 
 // WilsonTilesSVE32 is WilsonTilesSVE64 in float32 (SVELanes32() lanes, at
-// most MaxLanes), with full links only.
+// most MaxLanes).
 func WilsonTilesSVE32(h *Hop[float32], tiles []int32) int {
 	w := SVELanes32()
-	noCompact32(h)
 	nout, nsrc := hopExtent(w, h)
 	var idx [8 * MaxLanes]uint32
 	permIndexLanes(idx[:], h.Perm, w)
-	var acc [SpinorRows * MaxLanes]float32
-	k := wilsonTilesSVE32(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
+	var acc [CompactAccRows * MaxLanes]float32
+	kern := wilsonTilesSVE32
+	if h.Compact {
+		kern = wilsonTilesCompactSVE32
+	}
+	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
 		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
-}
-
-// noCompact32 panics on compact links in float32, for which there are no
-// kernels (goqcd stores links compact only in float64).
-func noCompact32(h *Hop[float32]) {
-	if h.Compact {
-		panic("kernels_arm64: compact links in float32: the tile-list kernels read them in float64 only")
-	}
 }

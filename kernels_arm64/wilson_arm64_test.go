@@ -67,6 +67,7 @@ func TestWilsonTileNEON(t *testing.T) {
 	checkWilsonKernel(t, "NEON float64", NEONLanes64, false, WilsonTileNEON64)
 	checkWilsonKernel(t, "NEON float32", NEONLanes32, false, WilsonTileNEON32)
 	checkWilsonKernel(t, "NEON float64 compact", NEONLanes64, true, WilsonTileCompactNEON64)
+	checkWilsonKernel(t, "NEON float32 compact", NEONLanes32, true, WilsonTileCompactNEON32)
 }
 
 func TestWilsonTileSVE(t *testing.T) {
@@ -74,6 +75,7 @@ func TestWilsonTileSVE(t *testing.T) {
 	checkWilsonKernel(t, "SVE float64", SVELanes64(), false, WilsonTileSVE64)
 	checkWilsonKernel(t, "SVE float32", SVELanes32(), false, WilsonTileSVE32)
 	checkWilsonKernel(t, "SVE float64 compact", SVELanes64(), true, WilsonTileCompactSVE64)
+	checkWilsonKernel(t, "SVE float32 compact", SVELanes32(), true, WilsonTileCompactSVE32)
 }
 
 // TestWilsonTileShortOperand: a slice shorter than a tile panics before

@@ -10122,6 +10122,2124 @@ nox:
 done:
 	RET
 
+// func wilsonTileCompactSVE32(dst, x, acc *float32, src *[8][]float32, links *float32, a float32)
+TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
+	MOVD dst+0(FP), R0
+	MOVD x+8(FP), R1
+	MOVD acc+16(FP), R2
+	MOVD src+24(FP), R3
+	MOVD links+32(FP), R4
+	MOVWU a+40(FP), R5
+	WORD $0x2598e3e0 // ptrue p0.s
+	WORD $0x05a038bf // mov z31.s, w5
+
+	// hop 0
+	WORD $0x85804080 // ldr z0, [x4, #0, mul vl]
+	WORD $0x85804481 // ldr z1, [x4, #1, mul vl]
+	WORD $0x85804882 // ldr z2, [x4, #2, mul vl]
+	WORD $0x85804c83 // ldr z3, [x4, #3, mul vl]
+	WORD $0x85805084 // ldr z4, [x4, #4, mul vl]
+	WORD $0x85805485 // ldr z5, [x4, #5, mul vl]
+	WORD $0x85805886 // ldr z6, [x4, #6, mul vl]
+	WORD $0x85805c87 // ldr z7, [x4, #7, mul vl]
+	WORD $0x85814088 // ldr z8, [x4, #8, mul vl]
+	WORD $0x85814489 // ldr z9, [x4, #9, mul vl]
+	WORD $0x8581488a // ldr z10, [x4, #10, mul vl]
+	WORD $0x85814c8b // ldr z11, [x4, #11, mul vl]
+	WORD $0x8581508c // ldr z12, [x4, #12, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD (R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65990000 // fadd z0.s, z0.s, z25.s
+	WORD $0x65980421 // fsub z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0042 // fadd z2.s, z2.s, z27.s
+	WORD $0x659a0463 // fsub z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d0084 // fadd z4.s, z4.s, z29.s
+	WORD $0x659c04a5 // fsub z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659900c6 // fadd z6.s, z6.s, z25.s
+	WORD $0x659804e7 // fsub z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0108 // fadd z8.s, z8.s, z27.s
+	WORD $0x659a0529 // fsub z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d014a // fadd z10.s, z10.s, z29.s
+	WORD $0x659c056b // fsub z11.s, z11.s, z28.s
+	WORD $0x85804098 // ldr z24, [x4, #0, mul vl]
+	WORD $0x85804499 // ldr z25, [x4, #1, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8580489a // ldr z26, [x4, #2, mul vl]
+	WORD $0x85804c9b // ldr z27, [x4, #3, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8580509c // ldr z28, [x4, #4, mul vl]
+	WORD $0x8580549d // ldr z29, [x4, #5, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85805898 // ldr z24, [x4, #6, mul vl]
+	WORD $0x85805c99 // ldr z25, [x4, #7, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8581409a // ldr z26, [x4, #8, mul vl]
+	WORD $0x8581449b // ldr z27, [x4, #9, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8581489c // ldr z28, [x4, #10, mul vl]
+	WORD $0x85814c9d // ldr z29, [x4, #11, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0xe580404c // str z12, [x2, #0, mul vl]
+	WORD $0xe580444d // str z13, [x2, #1, mul vl]
+	WORD $0x049da1a0 // fneg z0.s, p0/m, z13.s
+	WORD $0xe5824840 // str z0, [x2, #18, mul vl]
+	WORD $0xe5824c4c // str z12, [x2, #19, mul vl]
+	WORD $0xe580484e // str z14, [x2, #2, mul vl]
+	WORD $0xe5804c4f // str z15, [x2, #3, mul vl]
+	WORD $0x049da1e4 // fneg z4.s, p0/m, z15.s
+	WORD $0xe5825044 // str z4, [x2, #20, mul vl]
+	WORD $0xe582544e // str z14, [x2, #21, mul vl]
+	WORD $0xe5805050 // str z16, [x2, #4, mul vl]
+	WORD $0xe5805451 // str z17, [x2, #5, mul vl]
+	WORD $0x049da228 // fneg z8.s, p0/m, z17.s
+	WORD $0xe5825848 // str z8, [x2, #22, mul vl]
+	WORD $0xe5825c50 // str z16, [x2, #23, mul vl]
+	WORD $0xe5805852 // str z18, [x2, #6, mul vl]
+	WORD $0xe5805c53 // str z19, [x2, #7, mul vl]
+	WORD $0x049da260 // fneg z0.s, p0/m, z19.s
+	WORD $0xe5815040 // str z0, [x2, #12, mul vl]
+	WORD $0xe5815452 // str z18, [x2, #13, mul vl]
+	WORD $0xe5814054 // str z20, [x2, #8, mul vl]
+	WORD $0xe5814455 // str z21, [x2, #9, mul vl]
+	WORD $0x049da2a4 // fneg z4.s, p0/m, z21.s
+	WORD $0xe5815844 // str z4, [x2, #14, mul vl]
+	WORD $0xe5815c54 // str z20, [x2, #15, mul vl]
+	WORD $0xe5814856 // str z22, [x2, #10, mul vl]
+	WORD $0xe5814c57 // str z23, [x2, #11, mul vl]
+	WORD $0x049da2e8 // fneg z8.s, p0/m, z23.s
+	WORD $0xe5824048 // str z8, [x2, #16, mul vl]
+	WORD $0xe5824456 // str z22, [x2, #17, mul vl]
+
+	// hop 1
+	WORD $0x85815480 // ldr z0, [x4, #13, mul vl]
+	WORD $0x85815881 // ldr z1, [x4, #14, mul vl]
+	WORD $0x85815c82 // ldr z2, [x4, #15, mul vl]
+	WORD $0x85824083 // ldr z3, [x4, #16, mul vl]
+	WORD $0x85824484 // ldr z4, [x4, #17, mul vl]
+	WORD $0x85824885 // ldr z5, [x4, #18, mul vl]
+	WORD $0x85824c86 // ldr z6, [x4, #19, mul vl]
+	WORD $0x85825087 // ldr z7, [x4, #20, mul vl]
+	WORD $0x85825488 // ldr z8, [x4, #21, mul vl]
+	WORD $0x85825889 // ldr z9, [x4, #22, mul vl]
+	WORD $0x85825c8a // ldr z10, [x4, #23, mul vl]
+	WORD $0x8583408b // ldr z11, [x4, #24, mul vl]
+	WORD $0x8583448c // ldr z12, [x4, #25, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 24(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65990400 // fsub z0.s, z0.s, z25.s
+	WORD $0x65980021 // fadd z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0442 // fsub z2.s, z2.s, z27.s
+	WORD $0x659a0063 // fadd z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d0484 // fsub z4.s, z4.s, z29.s
+	WORD $0x659c00a5 // fadd z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659904c6 // fsub z6.s, z6.s, z25.s
+	WORD $0x659800e7 // fadd z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0508 // fsub z8.s, z8.s, z27.s
+	WORD $0x659a0129 // fadd z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d054a // fsub z10.s, z10.s, z29.s
+	WORD $0x659c016b // fadd z11.s, z11.s, z28.s
+	WORD $0x85815498 // ldr z24, [x4, #13, mul vl]
+	WORD $0x85815899 // ldr z25, [x4, #14, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x85815c9a // ldr z26, [x4, #15, mul vl]
+	WORD $0x8582409b // ldr z27, [x4, #16, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8582449c // ldr z28, [x4, #17, mul vl]
+	WORD $0x8582489d // ldr z29, [x4, #18, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85824c98 // ldr z24, [x4, #19, mul vl]
+	WORD $0x85825099 // ldr z25, [x4, #20, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8582549a // ldr z26, [x4, #21, mul vl]
+	WORD $0x8582589b // ldr z27, [x4, #22, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x85825c9c // ldr z28, [x4, #23, mul vl]
+	WORD $0x8583409d // ldr z29, [x4, #24, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658d0042 // fadd z2.s, z2.s, z13.s
+	WORD $0x658c0463 // fsub z3.s, z3.s, z12.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658f00c6 // fadd z6.s, z6.s, z15.s
+	WORD $0x658e04e7 // fsub z7.s, z7.s, z14.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6591014a // fadd z10.s, z10.s, z17.s
+	WORD $0x6590056b // fsub z11.s, z11.s, z16.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65930042 // fadd z2.s, z2.s, z19.s
+	WORD $0x65920463 // fsub z3.s, z3.s, z18.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659500c6 // fadd z6.s, z6.s, z21.s
+	WORD $0x659404e7 // fsub z7.s, z7.s, z20.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6597014a // fadd z10.s, z10.s, z23.s
+	WORD $0x6596056b // fsub z11.s, z11.s, z22.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+
+	// hop 2
+	WORD $0x85834880 // ldr z0, [x4, #26, mul vl]
+	WORD $0x85834c81 // ldr z1, [x4, #27, mul vl]
+	WORD $0x85835082 // ldr z2, [x4, #28, mul vl]
+	WORD $0x85835483 // ldr z3, [x4, #29, mul vl]
+	WORD $0x85835884 // ldr z4, [x4, #30, mul vl]
+	WORD $0x85835c85 // ldr z5, [x4, #31, mul vl]
+	WORD $0x85844086 // ldr z6, [x4, #32, mul vl]
+	WORD $0x85844487 // ldr z7, [x4, #33, mul vl]
+	WORD $0x85844888 // ldr z8, [x4, #34, mul vl]
+	WORD $0x85844c89 // ldr z9, [x4, #35, mul vl]
+	WORD $0x8584508a // ldr z10, [x4, #36, mul vl]
+	WORD $0x8584548b // ldr z11, [x4, #37, mul vl]
+	WORD $0x8584588c // ldr z12, [x4, #38, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 48(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65980000 // fadd z0.s, z0.s, z24.s
+	WORD $0x65990021 // fadd z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0042 // fadd z2.s, z2.s, z26.s
+	WORD $0x659b0063 // fadd z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c0084 // fadd z4.s, z4.s, z28.s
+	WORD $0x659d00a5 // fadd z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659804c6 // fsub z6.s, z6.s, z24.s
+	WORD $0x659904e7 // fsub z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0508 // fsub z8.s, z8.s, z26.s
+	WORD $0x659b0529 // fsub z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c054a // fsub z10.s, z10.s, z28.s
+	WORD $0x659d056b // fsub z11.s, z11.s, z29.s
+	WORD $0x85834898 // ldr z24, [x4, #26, mul vl]
+	WORD $0x85834c99 // ldr z25, [x4, #27, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8583509a // ldr z26, [x4, #28, mul vl]
+	WORD $0x8583549b // ldr z27, [x4, #29, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8583589c // ldr z28, [x4, #30, mul vl]
+	WORD $0x85835c9d // ldr z29, [x4, #31, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85844098 // ldr z24, [x4, #32, mul vl]
+	WORD $0x85844499 // ldr z25, [x4, #33, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8584489a // ldr z26, [x4, #34, mul vl]
+	WORD $0x85844c9b // ldr z27, [x4, #35, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8584509c // ldr z28, [x4, #36, mul vl]
+	WORD $0x8584549d // ldr z29, [x4, #37, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
+	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
+	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
+	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920442 // fsub z2.s, z2.s, z18.s
+	WORD $0x65930463 // fsub z3.s, z3.s, z19.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659404c6 // fsub z6.s, z6.s, z20.s
+	WORD $0x659504e7 // fsub z7.s, z7.s, z21.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596054a // fsub z10.s, z10.s, z22.s
+	WORD $0x6597056b // fsub z11.s, z11.s, z23.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+
+	// hop 3
+	WORD $0x85845c80 // ldr z0, [x4, #39, mul vl]
+	WORD $0x85854081 // ldr z1, [x4, #40, mul vl]
+	WORD $0x85854482 // ldr z2, [x4, #41, mul vl]
+	WORD $0x85854883 // ldr z3, [x4, #42, mul vl]
+	WORD $0x85854c84 // ldr z4, [x4, #43, mul vl]
+	WORD $0x85855085 // ldr z5, [x4, #44, mul vl]
+	WORD $0x85855486 // ldr z6, [x4, #45, mul vl]
+	WORD $0x85855887 // ldr z7, [x4, #46, mul vl]
+	WORD $0x85855c88 // ldr z8, [x4, #47, mul vl]
+	WORD $0x85864089 // ldr z9, [x4, #48, mul vl]
+	WORD $0x8586448a // ldr z10, [x4, #49, mul vl]
+	WORD $0x8586488b // ldr z11, [x4, #50, mul vl]
+	WORD $0x85864c8c // ldr z12, [x4, #51, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 72(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65980400 // fsub z0.s, z0.s, z24.s
+	WORD $0x65990421 // fsub z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0442 // fsub z2.s, z2.s, z26.s
+	WORD $0x659b0463 // fsub z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c0484 // fsub z4.s, z4.s, z28.s
+	WORD $0x659d04a5 // fsub z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659800c6 // fadd z6.s, z6.s, z24.s
+	WORD $0x659900e7 // fadd z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0108 // fadd z8.s, z8.s, z26.s
+	WORD $0x659b0129 // fadd z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c014a // fadd z10.s, z10.s, z28.s
+	WORD $0x659d016b // fadd z11.s, z11.s, z29.s
+	WORD $0x85845c98 // ldr z24, [x4, #39, mul vl]
+	WORD $0x85854099 // ldr z25, [x4, #40, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8585449a // ldr z26, [x4, #41, mul vl]
+	WORD $0x8585489b // ldr z27, [x4, #42, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x85854c9c // ldr z28, [x4, #43, mul vl]
+	WORD $0x8585509d // ldr z29, [x4, #44, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85855498 // ldr z24, [x4, #45, mul vl]
+	WORD $0x85855899 // ldr z25, [x4, #46, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x85855c9a // ldr z26, [x4, #47, mul vl]
+	WORD $0x8586409b // ldr z27, [x4, #48, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8586449c // ldr z28, [x4, #49, mul vl]
+	WORD $0x8586489d // ldr z29, [x4, #50, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0442 // fsub z2.s, z2.s, z12.s
+	WORD $0x658d0463 // fsub z3.s, z3.s, z13.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e04c6 // fsub z6.s, z6.s, z14.s
+	WORD $0x658f04e7 // fsub z7.s, z7.s, z15.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590054a // fsub z10.s, z10.s, z16.s
+	WORD $0x6591056b // fsub z11.s, z11.s, z17.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
+	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
+	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
+	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+
+	// hop 4
+	WORD $0x85865080 // ldr z0, [x4, #52, mul vl]
+	WORD $0x85865481 // ldr z1, [x4, #53, mul vl]
+	WORD $0x85865882 // ldr z2, [x4, #54, mul vl]
+	WORD $0x85865c83 // ldr z3, [x4, #55, mul vl]
+	WORD $0x85874084 // ldr z4, [x4, #56, mul vl]
+	WORD $0x85874485 // ldr z5, [x4, #57, mul vl]
+	WORD $0x85874886 // ldr z6, [x4, #58, mul vl]
+	WORD $0x85874c87 // ldr z7, [x4, #59, mul vl]
+	WORD $0x85875088 // ldr z8, [x4, #60, mul vl]
+	WORD $0x85875489 // ldr z9, [x4, #61, mul vl]
+	WORD $0x8587588a // ldr z10, [x4, #62, mul vl]
+	WORD $0x85875c8b // ldr z11, [x4, #63, mul vl]
+	WORD $0x8588408c // ldr z12, [x4, #64, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 96(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65990000 // fadd z0.s, z0.s, z25.s
+	WORD $0x65980421 // fsub z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0042 // fadd z2.s, z2.s, z27.s
+	WORD $0x659a0463 // fsub z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d0084 // fadd z4.s, z4.s, z29.s
+	WORD $0x659c04a5 // fsub z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659904c6 // fsub z6.s, z6.s, z25.s
+	WORD $0x659800e7 // fadd z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0508 // fsub z8.s, z8.s, z27.s
+	WORD $0x659a0129 // fadd z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d054a // fsub z10.s, z10.s, z29.s
+	WORD $0x659c016b // fadd z11.s, z11.s, z28.s
+	WORD $0x85865098 // ldr z24, [x4, #52, mul vl]
+	WORD $0x85865499 // ldr z25, [x4, #53, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8586589a // ldr z26, [x4, #54, mul vl]
+	WORD $0x85865c9b // ldr z27, [x4, #55, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8587409c // ldr z28, [x4, #56, mul vl]
+	WORD $0x8587449d // ldr z29, [x4, #57, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85874898 // ldr z24, [x4, #58, mul vl]
+	WORD $0x85874c99 // ldr z25, [x4, #59, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8587509a // ldr z26, [x4, #60, mul vl]
+	WORD $0x8587549b // ldr z27, [x4, #61, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8587589c // ldr z28, [x4, #62, mul vl]
+	WORD $0x85875c9d // ldr z29, [x4, #63, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658d0442 // fsub z2.s, z2.s, z13.s
+	WORD $0x658c0063 // fadd z3.s, z3.s, z12.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658f04c6 // fsub z6.s, z6.s, z15.s
+	WORD $0x658e00e7 // fadd z7.s, z7.s, z14.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6591054a // fsub z10.s, z10.s, z17.s
+	WORD $0x6590016b // fadd z11.s, z11.s, z16.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65930042 // fadd z2.s, z2.s, z19.s
+	WORD $0x65920463 // fsub z3.s, z3.s, z18.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659500c6 // fadd z6.s, z6.s, z21.s
+	WORD $0x659404e7 // fsub z7.s, z7.s, z20.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6597014a // fadd z10.s, z10.s, z23.s
+	WORD $0x6596056b // fsub z11.s, z11.s, z22.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+
+	// hop 5
+	WORD $0x85884480 // ldr z0, [x4, #65, mul vl]
+	WORD $0x85884881 // ldr z1, [x4, #66, mul vl]
+	WORD $0x85884c82 // ldr z2, [x4, #67, mul vl]
+	WORD $0x85885083 // ldr z3, [x4, #68, mul vl]
+	WORD $0x85885484 // ldr z4, [x4, #69, mul vl]
+	WORD $0x85885885 // ldr z5, [x4, #70, mul vl]
+	WORD $0x85885c86 // ldr z6, [x4, #71, mul vl]
+	WORD $0x85894087 // ldr z7, [x4, #72, mul vl]
+	WORD $0x85894488 // ldr z8, [x4, #73, mul vl]
+	WORD $0x85894889 // ldr z9, [x4, #74, mul vl]
+	WORD $0x85894c8a // ldr z10, [x4, #75, mul vl]
+	WORD $0x8589508b // ldr z11, [x4, #76, mul vl]
+	WORD $0x8589548c // ldr z12, [x4, #77, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 120(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65990400 // fsub z0.s, z0.s, z25.s
+	WORD $0x65980021 // fadd z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0442 // fsub z2.s, z2.s, z27.s
+	WORD $0x659a0063 // fadd z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d0484 // fsub z4.s, z4.s, z29.s
+	WORD $0x659c00a5 // fadd z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659900c6 // fadd z6.s, z6.s, z25.s
+	WORD $0x659804e7 // fsub z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0108 // fadd z8.s, z8.s, z27.s
+	WORD $0x659a0529 // fsub z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d014a // fadd z10.s, z10.s, z29.s
+	WORD $0x659c056b // fsub z11.s, z11.s, z28.s
+	WORD $0x85884498 // ldr z24, [x4, #65, mul vl]
+	WORD $0x85884899 // ldr z25, [x4, #66, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x85884c9a // ldr z26, [x4, #67, mul vl]
+	WORD $0x8588509b // ldr z27, [x4, #68, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8588549c // ldr z28, [x4, #69, mul vl]
+	WORD $0x8588589d // ldr z29, [x4, #70, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85885c98 // ldr z24, [x4, #71, mul vl]
+	WORD $0x85894099 // ldr z25, [x4, #72, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8589449a // ldr z26, [x4, #73, mul vl]
+	WORD $0x8589489b // ldr z27, [x4, #74, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x85894c9c // ldr z28, [x4, #75, mul vl]
+	WORD $0x8589509d // ldr z29, [x4, #76, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658d0042 // fadd z2.s, z2.s, z13.s
+	WORD $0x658c0463 // fsub z3.s, z3.s, z12.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658f00c6 // fadd z6.s, z6.s, z15.s
+	WORD $0x658e04e7 // fsub z7.s, z7.s, z14.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6591014a // fadd z10.s, z10.s, z17.s
+	WORD $0x6590056b // fsub z11.s, z11.s, z16.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65930442 // fsub z2.s, z2.s, z19.s
+	WORD $0x65920063 // fadd z3.s, z3.s, z18.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659504c6 // fsub z6.s, z6.s, z21.s
+	WORD $0x659400e7 // fadd z7.s, z7.s, z20.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6597054a // fsub z10.s, z10.s, z23.s
+	WORD $0x6596016b // fadd z11.s, z11.s, z22.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+
+	// hop 6
+	WORD $0x85895880 // ldr z0, [x4, #78, mul vl]
+	WORD $0x85895c81 // ldr z1, [x4, #79, mul vl]
+	WORD $0x858a4082 // ldr z2, [x4, #80, mul vl]
+	WORD $0x858a4483 // ldr z3, [x4, #81, mul vl]
+	WORD $0x858a4884 // ldr z4, [x4, #82, mul vl]
+	WORD $0x858a4c85 // ldr z5, [x4, #83, mul vl]
+	WORD $0x858a5086 // ldr z6, [x4, #84, mul vl]
+	WORD $0x858a5487 // ldr z7, [x4, #85, mul vl]
+	WORD $0x858a5888 // ldr z8, [x4, #86, mul vl]
+	WORD $0x858a5c89 // ldr z9, [x4, #87, mul vl]
+	WORD $0x858b408a // ldr z10, [x4, #88, mul vl]
+	WORD $0x858b448b // ldr z11, [x4, #89, mul vl]
+	WORD $0x858b488c // ldr z12, [x4, #90, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 144(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65980400 // fsub z0.s, z0.s, z24.s
+	WORD $0x65990421 // fsub z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0442 // fsub z2.s, z2.s, z26.s
+	WORD $0x659b0463 // fsub z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c0484 // fsub z4.s, z4.s, z28.s
+	WORD $0x659d04a5 // fsub z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659804c6 // fsub z6.s, z6.s, z24.s
+	WORD $0x659904e7 // fsub z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0508 // fsub z8.s, z8.s, z26.s
+	WORD $0x659b0529 // fsub z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c054a // fsub z10.s, z10.s, z28.s
+	WORD $0x659d056b // fsub z11.s, z11.s, z29.s
+	WORD $0x85895898 // ldr z24, [x4, #78, mul vl]
+	WORD $0x85895c99 // ldr z25, [x4, #79, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x858a409a // ldr z26, [x4, #80, mul vl]
+	WORD $0x858a449b // ldr z27, [x4, #81, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x858a489c // ldr z28, [x4, #82, mul vl]
+	WORD $0x858a4c9d // ldr z29, [x4, #83, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x858a5098 // ldr z24, [x4, #84, mul vl]
+	WORD $0x858a5499 // ldr z25, [x4, #85, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x858a589a // ldr z26, [x4, #86, mul vl]
+	WORD $0x858a5c9b // ldr z27, [x4, #87, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x858b409c // ldr z28, [x4, #88, mul vl]
+	WORD $0x858b449d // ldr z29, [x4, #89, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0442 // fsub z2.s, z2.s, z12.s
+	WORD $0x658d0463 // fsub z3.s, z3.s, z13.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e04c6 // fsub z6.s, z6.s, z14.s
+	WORD $0x658f04e7 // fsub z7.s, z7.s, z15.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590054a // fsub z10.s, z10.s, z16.s
+	WORD $0x6591056b // fsub z11.s, z11.s, z17.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920442 // fsub z2.s, z2.s, z18.s
+	WORD $0x65930463 // fsub z3.s, z3.s, z19.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659404c6 // fsub z6.s, z6.s, z20.s
+	WORD $0x659504e7 // fsub z7.s, z7.s, z21.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596054a // fsub z10.s, z10.s, z22.s
+	WORD $0x6597056b // fsub z11.s, z11.s, z23.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+
+	// hop 7
+	WORD $0x858b4c80 // ldr z0, [x4, #91, mul vl]
+	WORD $0x858b5081 // ldr z1, [x4, #92, mul vl]
+	WORD $0x858b5482 // ldr z2, [x4, #93, mul vl]
+	WORD $0x858b5883 // ldr z3, [x4, #94, mul vl]
+	WORD $0x858b5c84 // ldr z4, [x4, #95, mul vl]
+	WORD $0x858c4085 // ldr z5, [x4, #96, mul vl]
+	WORD $0x858c4486 // ldr z6, [x4, #97, mul vl]
+	WORD $0x858c4887 // ldr z7, [x4, #98, mul vl]
+	WORD $0x858c4c88 // ldr z8, [x4, #99, mul vl]
+	WORD $0x858c5089 // ldr z9, [x4, #100, mul vl]
+	WORD $0x858c548a // ldr z10, [x4, #101, mul vl]
+	WORD $0x858c588b // ldr z11, [x4, #102, mul vl]
+	WORD $0x858c5c8c // ldr z12, [x4, #103, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVD 168(R3), R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65980000 // fadd z0.s, z0.s, z24.s
+	WORD $0x65990021 // fadd z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0042 // fadd z2.s, z2.s, z26.s
+	WORD $0x659b0063 // fadd z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c0084 // fadd z4.s, z4.s, z28.s
+	WORD $0x659d00a5 // fadd z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659800c6 // fadd z6.s, z6.s, z24.s
+	WORD $0x659900e7 // fadd z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0108 // fadd z8.s, z8.s, z26.s
+	WORD $0x659b0129 // fadd z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c014a // fadd z10.s, z10.s, z28.s
+	WORD $0x659d016b // fadd z11.s, z11.s, z29.s
+	WORD $0x858b4c98 // ldr z24, [x4, #91, mul vl]
+	WORD $0x858b5099 // ldr z25, [x4, #92, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x858b549a // ldr z26, [x4, #93, mul vl]
+	WORD $0x858b589b // ldr z27, [x4, #94, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x858b5c9c // ldr z28, [x4, #95, mul vl]
+	WORD $0x858c409d // ldr z29, [x4, #96, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x858c4498 // ldr z24, [x4, #97, mul vl]
+	WORD $0x858c4899 // ldr z25, [x4, #98, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x858c4c9a // ldr z26, [x4, #99, mul vl]
+	WORD $0x858c509b // ldr z27, [x4, #100, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x858c549c // ldr z28, [x4, #101, mul vl]
+	WORD $0x858c589d // ldr z29, [x4, #102, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	CBZ R1, nox
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
+	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
+	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
+	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
+	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
+	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
+	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
+	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0xe581501a // str z26, [x0, #12, mul vl]
+	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
+	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0xe581541b // str z27, [x0, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
+	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
+	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
+	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0xe580481c // str z28, [x0, #2, mul vl]
+	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
+	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
+	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
+	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
+	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
+	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
+	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
+	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
+	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0xe580501a // str z26, [x0, #4, mul vl]
+	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
+	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0xe580541b // str z27, [x0, #5, mul vl]
+	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
+	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0xe582401c // str z28, [x0, #16, mul vl]
+	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
+	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0xe582441d // str z29, [x0, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
+	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
+	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
+	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
+	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
+	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
+	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
+	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0xe582481a // str z26, [x0, #18, mul vl]
+	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
+	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
+	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
+	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
+	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0xe581401c // str z28, [x0, #8, mul vl]
+	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
+	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0xe581441d // str z29, [x0, #9, mul vl]
+	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
+	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
+	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
+	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
+	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
+	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
+	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0xe581481a // str z26, [x0, #10, mul vl]
+	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
+	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
+	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
+	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0xe582581c // str z28, [x0, #22, mul vl]
+	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
+	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
+	B done
+nox:
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
+	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0xe5804000 // str z0, [x0, #0, mul vl]
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0xe5804401 // str z1, [x0, #1, mul vl]
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0xe5815002 // str z2, [x0, #12, mul vl]
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0xe5815403 // str z3, [x0, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
+	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0xe5804804 // str z4, [x0, #2, mul vl]
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0xe5804c05 // str z5, [x0, #3, mul vl]
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0xe5815806 // str z6, [x0, #14, mul vl]
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0xe5815c07 // str z7, [x0, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
+	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0xe5805008 // str z8, [x0, #4, mul vl]
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0xe5805409 // str z9, [x0, #5, mul vl]
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0xe582400a // str z10, [x0, #16, mul vl]
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0xe582440b // str z11, [x0, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
+	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0xe5805800 // str z0, [x0, #6, mul vl]
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0xe5805c01 // str z1, [x0, #7, mul vl]
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0xe5824802 // str z2, [x0, #18, mul vl]
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0xe5824c03 // str z3, [x0, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
+	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0xe5814004 // str z4, [x0, #8, mul vl]
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0xe5814405 // str z5, [x0, #9, mul vl]
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0xe5825006 // str z6, [x0, #20, mul vl]
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0xe5825407 // str z7, [x0, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
+	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0xe5814808 // str z8, [x0, #10, mul vl]
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0xe5814c09 // str z9, [x0, #11, mul vl]
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0xe582580a // str z10, [x0, #22, mul vl]
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0xe5825c0b // str z11, [x0, #23, mul vl]
+done:
+	RET
+
 // func wilsonTilesSVE32(dst, x, acc, src, links *float32, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint32, nout, nsrc int, a float32) int
 TEXT ·wilsonTilesSVE32(SB), NOSPLIT, $0-120
 	MOVD dst+0(FP), R16
@@ -11821,6 +13939,2333 @@ aligned7:
 	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
 	WORD $0x8591589c // ldr z28, [x4, #142, mul vl]
 	WORD $0x85915c9d // ldr z29, [x4, #143, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	CBZ R1, nox
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
+	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
+	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
+	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
+	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
+	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
+	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
+	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0xe581501a // str z26, [x0, #12, mul vl]
+	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
+	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0xe581541b // str z27, [x0, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
+	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
+	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
+	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0xe580481c // str z28, [x0, #2, mul vl]
+	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
+	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
+	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
+	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
+	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
+	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
+	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
+	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
+	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0xe580501a // str z26, [x0, #4, mul vl]
+	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
+	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0xe580541b // str z27, [x0, #5, mul vl]
+	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
+	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0xe582401c // str z28, [x0, #16, mul vl]
+	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
+	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0xe582441d // str z29, [x0, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
+	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
+	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
+	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
+	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
+	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
+	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
+	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0xe582481a // str z26, [x0, #18, mul vl]
+	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
+	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
+	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
+	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
+	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0xe581401c // str z28, [x0, #8, mul vl]
+	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
+	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0xe581441d // str z29, [x0, #9, mul vl]
+	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
+	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
+	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
+	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
+	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
+	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
+	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0xe581481a // str z26, [x0, #10, mul vl]
+	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
+	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
+	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
+	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0xe582581c // str z28, [x0, #22, mul vl]
+	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
+	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
+	B next
+nox:
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
+	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0xe5804000 // str z0, [x0, #0, mul vl]
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0xe5804401 // str z1, [x0, #1, mul vl]
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0xe5815002 // str z2, [x0, #12, mul vl]
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0xe5815403 // str z3, [x0, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
+	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0xe5804804 // str z4, [x0, #2, mul vl]
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0xe5804c05 // str z5, [x0, #3, mul vl]
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0xe5815806 // str z6, [x0, #14, mul vl]
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0xe5815c07 // str z7, [x0, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
+	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0xe5805008 // str z8, [x0, #4, mul vl]
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0xe5805409 // str z9, [x0, #5, mul vl]
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0xe582400a // str z10, [x0, #16, mul vl]
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0xe582440b // str z11, [x0, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
+	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0xe5805800 // str z0, [x0, #6, mul vl]
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0xe5805c01 // str z1, [x0, #7, mul vl]
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0xe5824802 // str z2, [x0, #18, mul vl]
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0xe5824c03 // str z3, [x0, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
+	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0xe5814004 // str z4, [x0, #8, mul vl]
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0xe5814405 // str z5, [x0, #9, mul vl]
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0xe5825006 // str z6, [x0, #20, mul vl]
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0xe5825407 // str z7, [x0, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
+	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0xe5814808 // str z8, [x0, #10, mul vl]
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0xe5814c09 // str z9, [x0, #11, mul vl]
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0xe582580a // str z10, [x0, #22, mul vl]
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0xe5825c0b // str z11, [x0, #23, mul vl]
+next:
+	ADD $4, R7
+	SUB $1, R8
+	ADD $1, R9
+	B loop
+done:
+	MOVD R9, ret+112(FP)
+	RET
+
+// func wilsonTilesCompactSVE32(dst, x, acc, src, links *float32, tiles *int32, ntiles int, nbr *int32, cross *uint8, halo *int32, perm *uint32, nout, nsrc int, a float32) int
+TEXT ·wilsonTilesCompactSVE32(SB), NOSPLIT, $0-120
+	MOVD dst+0(FP), R16
+	MOVD x+8(FP), R17
+	MOVD acc+16(FP), R2
+	MOVD src+24(FP), R13
+	MOVD links+32(FP), R19
+	MOVD tiles+40(FP), R7
+	MOVD ntiles+48(FP), R8
+	MOVD nbr+56(FP), R11
+	MOVD cross+64(FP), R3
+	MOVD halo+72(FP), R12
+	MOVD perm+80(FP), R22
+	MOVD nout+88(FP), R15
+	MOVD nsrc+96(FP), R14
+	MOVWU a+104(FP), R5
+	MOVD $0, R9
+	WORD $0x2598e3e0 // ptrue p0.s
+	WORD $0x05a038bf // mov z31.s, w5
+	WORD $0x04bf5038 // rdvl x24, #1
+	MOVD $24, R20
+	MUL R24, R20, R20
+	MOVD $104, R21
+	MUL R24, R21, R21
+loop:
+	CBZ R8, done
+	MOVWU (R7), R23
+	CMP R15, R23
+	BHS done // tile index out of range
+	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	LSL $5, R23, R24
+	ADD R12, R24, R24
+	MOVD (R24), R25
+	MOVD 8(R24), R5
+	AND R5, R25, R25
+	MOVD 16(R24), R5
+	AND R5, R25, R25
+	MOVD 24(R24), R5
+	AND R5, R25, R25
+	CMN $1, R25
+	BNE done
+	// neighbour indices in range
+	LSL $5, R23, R25
+	ADD R11, R25, R25
+	MOVWU 0(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 4(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 8(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 12(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 16(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 20(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 24(R25), R24
+	CMP R14, R24
+	BHS done
+	MOVWU 28(R25), R24
+	CMP R14, R24
+	BHS done
+	MUL R20, R23, R24
+	ADD R16, R24, R0
+	MOVD $0, R1
+	CBZ R17, nox0
+	ADD R17, R24, R1
+nox0:
+	MUL R21, R23, R24
+	ADD R19, R24, R4
+	MOVBU (R3)(R23), R10
+
+	// hop 0
+	WORD $0x85804080 // ldr z0, [x4, #0, mul vl]
+	WORD $0x85804481 // ldr z1, [x4, #1, mul vl]
+	WORD $0x85804882 // ldr z2, [x4, #2, mul vl]
+	WORD $0x85804c83 // ldr z3, [x4, #3, mul vl]
+	WORD $0x85805084 // ldr z4, [x4, #4, mul vl]
+	WORD $0x85805485 // ldr z5, [x4, #5, mul vl]
+	WORD $0x85805886 // ldr z6, [x4, #6, mul vl]
+	WORD $0x85805c87 // ldr z7, [x4, #7, mul vl]
+	WORD $0x85814088 // ldr z8, [x4, #8, mul vl]
+	WORD $0x85814489 // ldr z9, [x4, #9, mul vl]
+	WORD $0x8581488a // ldr z10, [x4, #10, mul vl]
+	WORD $0x85814c8b // ldr z11, [x4, #11, mul vl]
+	WORD $0x8581508c // ldr z12, [x4, #12, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 0(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65990000 // fadd z0.s, z0.s, z25.s
+	WORD $0x65980421 // fsub z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0042 // fadd z2.s, z2.s, z27.s
+	WORD $0x659a0463 // fsub z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d0084 // fadd z4.s, z4.s, z29.s
+	WORD $0x659c04a5 // fsub z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659900c6 // fadd z6.s, z6.s, z25.s
+	WORD $0x659804e7 // fsub z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0108 // fadd z8.s, z8.s, z27.s
+	WORD $0x659a0529 // fsub z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d014a // fadd z10.s, z10.s, z29.s
+	WORD $0x659c056b // fsub z11.s, z11.s, z28.s
+	TBZ $0, R10, aligned0
+	WORD $0x858042de // ldr z30, [x22, #0, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned0:
+	WORD $0x85804098 // ldr z24, [x4, #0, mul vl]
+	WORD $0x85804499 // ldr z25, [x4, #1, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8580489a // ldr z26, [x4, #2, mul vl]
+	WORD $0x85804c9b // ldr z27, [x4, #3, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8580509c // ldr z28, [x4, #4, mul vl]
+	WORD $0x8580549d // ldr z29, [x4, #5, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85805898 // ldr z24, [x4, #6, mul vl]
+	WORD $0x85805c99 // ldr z25, [x4, #7, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8581409a // ldr z26, [x4, #8, mul vl]
+	WORD $0x8581449b // ldr z27, [x4, #9, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8581489c // ldr z28, [x4, #10, mul vl]
+	WORD $0x85814c9d // ldr z29, [x4, #11, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0xe580404c // str z12, [x2, #0, mul vl]
+	WORD $0xe580444d // str z13, [x2, #1, mul vl]
+	WORD $0x049da1a0 // fneg z0.s, p0/m, z13.s
+	WORD $0xe5824840 // str z0, [x2, #18, mul vl]
+	WORD $0xe5824c4c // str z12, [x2, #19, mul vl]
+	WORD $0xe580484e // str z14, [x2, #2, mul vl]
+	WORD $0xe5804c4f // str z15, [x2, #3, mul vl]
+	WORD $0x049da1e4 // fneg z4.s, p0/m, z15.s
+	WORD $0xe5825044 // str z4, [x2, #20, mul vl]
+	WORD $0xe582544e // str z14, [x2, #21, mul vl]
+	WORD $0xe5805050 // str z16, [x2, #4, mul vl]
+	WORD $0xe5805451 // str z17, [x2, #5, mul vl]
+	WORD $0x049da228 // fneg z8.s, p0/m, z17.s
+	WORD $0xe5825848 // str z8, [x2, #22, mul vl]
+	WORD $0xe5825c50 // str z16, [x2, #23, mul vl]
+	WORD $0xe5805852 // str z18, [x2, #6, mul vl]
+	WORD $0xe5805c53 // str z19, [x2, #7, mul vl]
+	WORD $0x049da260 // fneg z0.s, p0/m, z19.s
+	WORD $0xe5815040 // str z0, [x2, #12, mul vl]
+	WORD $0xe5815452 // str z18, [x2, #13, mul vl]
+	WORD $0xe5814054 // str z20, [x2, #8, mul vl]
+	WORD $0xe5814455 // str z21, [x2, #9, mul vl]
+	WORD $0x049da2a4 // fneg z4.s, p0/m, z21.s
+	WORD $0xe5815844 // str z4, [x2, #14, mul vl]
+	WORD $0xe5815c54 // str z20, [x2, #15, mul vl]
+	WORD $0xe5814856 // str z22, [x2, #10, mul vl]
+	WORD $0xe5814c57 // str z23, [x2, #11, mul vl]
+	WORD $0x049da2e8 // fneg z8.s, p0/m, z23.s
+	WORD $0xe5824048 // str z8, [x2, #16, mul vl]
+	WORD $0xe5824456 // str z22, [x2, #17, mul vl]
+
+	// hop 1
+	WORD $0x85815480 // ldr z0, [x4, #13, mul vl]
+	WORD $0x85815881 // ldr z1, [x4, #14, mul vl]
+	WORD $0x85815c82 // ldr z2, [x4, #15, mul vl]
+	WORD $0x85824083 // ldr z3, [x4, #16, mul vl]
+	WORD $0x85824484 // ldr z4, [x4, #17, mul vl]
+	WORD $0x85824885 // ldr z5, [x4, #18, mul vl]
+	WORD $0x85824c86 // ldr z6, [x4, #19, mul vl]
+	WORD $0x85825087 // ldr z7, [x4, #20, mul vl]
+	WORD $0x85825488 // ldr z8, [x4, #21, mul vl]
+	WORD $0x85825889 // ldr z9, [x4, #22, mul vl]
+	WORD $0x85825c8a // ldr z10, [x4, #23, mul vl]
+	WORD $0x8583408b // ldr z11, [x4, #24, mul vl]
+	WORD $0x8583448c // ldr z12, [x4, #25, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 4(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65990400 // fsub z0.s, z0.s, z25.s
+	WORD $0x65980021 // fadd z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0442 // fsub z2.s, z2.s, z27.s
+	WORD $0x659a0063 // fadd z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d0484 // fsub z4.s, z4.s, z29.s
+	WORD $0x659c00a5 // fadd z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659904c6 // fsub z6.s, z6.s, z25.s
+	WORD $0x659800e7 // fadd z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0508 // fsub z8.s, z8.s, z27.s
+	WORD $0x659a0129 // fadd z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d054a // fsub z10.s, z10.s, z29.s
+	WORD $0x659c016b // fadd z11.s, z11.s, z28.s
+	TBZ $1, R10, aligned1
+	WORD $0x858046de // ldr z30, [x22, #1, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned1:
+	WORD $0x85815498 // ldr z24, [x4, #13, mul vl]
+	WORD $0x85815899 // ldr z25, [x4, #14, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x85815c9a // ldr z26, [x4, #15, mul vl]
+	WORD $0x8582409b // ldr z27, [x4, #16, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8582449c // ldr z28, [x4, #17, mul vl]
+	WORD $0x8582489d // ldr z29, [x4, #18, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85824c98 // ldr z24, [x4, #19, mul vl]
+	WORD $0x85825099 // ldr z25, [x4, #20, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8582549a // ldr z26, [x4, #21, mul vl]
+	WORD $0x8582589b // ldr z27, [x4, #22, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x85825c9c // ldr z28, [x4, #23, mul vl]
+	WORD $0x8583409d // ldr z29, [x4, #24, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658d0042 // fadd z2.s, z2.s, z13.s
+	WORD $0x658c0463 // fsub z3.s, z3.s, z12.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658f00c6 // fadd z6.s, z6.s, z15.s
+	WORD $0x658e04e7 // fsub z7.s, z7.s, z14.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6591014a // fadd z10.s, z10.s, z17.s
+	WORD $0x6590056b // fsub z11.s, z11.s, z16.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65930042 // fadd z2.s, z2.s, z19.s
+	WORD $0x65920463 // fsub z3.s, z3.s, z18.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659500c6 // fadd z6.s, z6.s, z21.s
+	WORD $0x659404e7 // fsub z7.s, z7.s, z20.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6597014a // fadd z10.s, z10.s, z23.s
+	WORD $0x6596056b // fsub z11.s, z11.s, z22.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+
+	// hop 2
+	WORD $0x85834880 // ldr z0, [x4, #26, mul vl]
+	WORD $0x85834c81 // ldr z1, [x4, #27, mul vl]
+	WORD $0x85835082 // ldr z2, [x4, #28, mul vl]
+	WORD $0x85835483 // ldr z3, [x4, #29, mul vl]
+	WORD $0x85835884 // ldr z4, [x4, #30, mul vl]
+	WORD $0x85835c85 // ldr z5, [x4, #31, mul vl]
+	WORD $0x85844086 // ldr z6, [x4, #32, mul vl]
+	WORD $0x85844487 // ldr z7, [x4, #33, mul vl]
+	WORD $0x85844888 // ldr z8, [x4, #34, mul vl]
+	WORD $0x85844c89 // ldr z9, [x4, #35, mul vl]
+	WORD $0x8584508a // ldr z10, [x4, #36, mul vl]
+	WORD $0x8584548b // ldr z11, [x4, #37, mul vl]
+	WORD $0x8584588c // ldr z12, [x4, #38, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 8(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65980000 // fadd z0.s, z0.s, z24.s
+	WORD $0x65990021 // fadd z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0042 // fadd z2.s, z2.s, z26.s
+	WORD $0x659b0063 // fadd z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c0084 // fadd z4.s, z4.s, z28.s
+	WORD $0x659d00a5 // fadd z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659804c6 // fsub z6.s, z6.s, z24.s
+	WORD $0x659904e7 // fsub z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0508 // fsub z8.s, z8.s, z26.s
+	WORD $0x659b0529 // fsub z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c054a // fsub z10.s, z10.s, z28.s
+	WORD $0x659d056b // fsub z11.s, z11.s, z29.s
+	TBZ $2, R10, aligned2
+	WORD $0x85804ade // ldr z30, [x22, #2, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned2:
+	WORD $0x85834898 // ldr z24, [x4, #26, mul vl]
+	WORD $0x85834c99 // ldr z25, [x4, #27, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8583509a // ldr z26, [x4, #28, mul vl]
+	WORD $0x8583549b // ldr z27, [x4, #29, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8583589c // ldr z28, [x4, #30, mul vl]
+	WORD $0x85835c9d // ldr z29, [x4, #31, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85844098 // ldr z24, [x4, #32, mul vl]
+	WORD $0x85844499 // ldr z25, [x4, #33, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8584489a // ldr z26, [x4, #34, mul vl]
+	WORD $0x85844c9b // ldr z27, [x4, #35, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8584509c // ldr z28, [x4, #36, mul vl]
+	WORD $0x8584549d // ldr z29, [x4, #37, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
+	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
+	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
+	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920442 // fsub z2.s, z2.s, z18.s
+	WORD $0x65930463 // fsub z3.s, z3.s, z19.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659404c6 // fsub z6.s, z6.s, z20.s
+	WORD $0x659504e7 // fsub z7.s, z7.s, z21.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596054a // fsub z10.s, z10.s, z22.s
+	WORD $0x6597056b // fsub z11.s, z11.s, z23.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+
+	// hop 3
+	WORD $0x85845c80 // ldr z0, [x4, #39, mul vl]
+	WORD $0x85854081 // ldr z1, [x4, #40, mul vl]
+	WORD $0x85854482 // ldr z2, [x4, #41, mul vl]
+	WORD $0x85854883 // ldr z3, [x4, #42, mul vl]
+	WORD $0x85854c84 // ldr z4, [x4, #43, mul vl]
+	WORD $0x85855085 // ldr z5, [x4, #44, mul vl]
+	WORD $0x85855486 // ldr z6, [x4, #45, mul vl]
+	WORD $0x85855887 // ldr z7, [x4, #46, mul vl]
+	WORD $0x85855c88 // ldr z8, [x4, #47, mul vl]
+	WORD $0x85864089 // ldr z9, [x4, #48, mul vl]
+	WORD $0x8586448a // ldr z10, [x4, #49, mul vl]
+	WORD $0x8586488b // ldr z11, [x4, #50, mul vl]
+	WORD $0x85864c8c // ldr z12, [x4, #51, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 12(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x65980400 // fsub z0.s, z0.s, z24.s
+	WORD $0x65990421 // fsub z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0442 // fsub z2.s, z2.s, z26.s
+	WORD $0x659b0463 // fsub z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c0484 // fsub z4.s, z4.s, z28.s
+	WORD $0x659d04a5 // fsub z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x659800c6 // fadd z6.s, z6.s, z24.s
+	WORD $0x659900e7 // fadd z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0108 // fadd z8.s, z8.s, z26.s
+	WORD $0x659b0129 // fadd z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c014a // fadd z10.s, z10.s, z28.s
+	WORD $0x659d016b // fadd z11.s, z11.s, z29.s
+	TBZ $3, R10, aligned3
+	WORD $0x85804ede // ldr z30, [x22, #3, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned3:
+	WORD $0x85845c98 // ldr z24, [x4, #39, mul vl]
+	WORD $0x85854099 // ldr z25, [x4, #40, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8585449a // ldr z26, [x4, #41, mul vl]
+	WORD $0x8585489b // ldr z27, [x4, #42, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x85854c9c // ldr z28, [x4, #43, mul vl]
+	WORD $0x8585509d // ldr z29, [x4, #44, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85855498 // ldr z24, [x4, #45, mul vl]
+	WORD $0x85855899 // ldr z25, [x4, #46, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x85855c9a // ldr z26, [x4, #47, mul vl]
+	WORD $0x8586409b // ldr z27, [x4, #48, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8586449c // ldr z28, [x4, #49, mul vl]
+	WORD $0x8586489d // ldr z29, [x4, #50, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0442 // fsub z2.s, z2.s, z12.s
+	WORD $0x658d0463 // fsub z3.s, z3.s, z13.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e04c6 // fsub z6.s, z6.s, z14.s
+	WORD $0x658f04e7 // fsub z7.s, z7.s, z15.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590054a // fsub z10.s, z10.s, z16.s
+	WORD $0x6591056b // fsub z11.s, z11.s, z17.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
+	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
+	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
+	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+
+	// hop 4
+	WORD $0x85865080 // ldr z0, [x4, #52, mul vl]
+	WORD $0x85865481 // ldr z1, [x4, #53, mul vl]
+	WORD $0x85865882 // ldr z2, [x4, #54, mul vl]
+	WORD $0x85865c83 // ldr z3, [x4, #55, mul vl]
+	WORD $0x85874084 // ldr z4, [x4, #56, mul vl]
+	WORD $0x85874485 // ldr z5, [x4, #57, mul vl]
+	WORD $0x85874886 // ldr z6, [x4, #58, mul vl]
+	WORD $0x85874c87 // ldr z7, [x4, #59, mul vl]
+	WORD $0x85875088 // ldr z8, [x4, #60, mul vl]
+	WORD $0x85875489 // ldr z9, [x4, #61, mul vl]
+	WORD $0x8587588a // ldr z10, [x4, #62, mul vl]
+	WORD $0x85875c8b // ldr z11, [x4, #63, mul vl]
+	WORD $0x8588408c // ldr z12, [x4, #64, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 16(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65990000 // fadd z0.s, z0.s, z25.s
+	WORD $0x65980421 // fsub z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0042 // fadd z2.s, z2.s, z27.s
+	WORD $0x659a0463 // fsub z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d0084 // fadd z4.s, z4.s, z29.s
+	WORD $0x659c04a5 // fsub z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659904c6 // fsub z6.s, z6.s, z25.s
+	WORD $0x659800e7 // fadd z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0508 // fsub z8.s, z8.s, z27.s
+	WORD $0x659a0129 // fadd z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d054a // fsub z10.s, z10.s, z29.s
+	WORD $0x659c016b // fadd z11.s, z11.s, z28.s
+	TBZ $4, R10, aligned4
+	WORD $0x858052de // ldr z30, [x22, #4, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned4:
+	WORD $0x85865098 // ldr z24, [x4, #52, mul vl]
+	WORD $0x85865499 // ldr z25, [x4, #53, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x8586589a // ldr z26, [x4, #54, mul vl]
+	WORD $0x85865c9b // ldr z27, [x4, #55, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8587409c // ldr z28, [x4, #56, mul vl]
+	WORD $0x8587449d // ldr z29, [x4, #57, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85874898 // ldr z24, [x4, #58, mul vl]
+	WORD $0x85874c99 // ldr z25, [x4, #59, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8587509a // ldr z26, [x4, #60, mul vl]
+	WORD $0x8587549b // ldr z27, [x4, #61, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x8587589c // ldr z28, [x4, #62, mul vl]
+	WORD $0x85875c9d // ldr z29, [x4, #63, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658d0442 // fsub z2.s, z2.s, z13.s
+	WORD $0x658c0063 // fadd z3.s, z3.s, z12.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658f04c6 // fsub z6.s, z6.s, z15.s
+	WORD $0x658e00e7 // fadd z7.s, z7.s, z14.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6591054a // fsub z10.s, z10.s, z17.s
+	WORD $0x6590016b // fadd z11.s, z11.s, z16.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65930042 // fadd z2.s, z2.s, z19.s
+	WORD $0x65920463 // fsub z3.s, z3.s, z18.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659500c6 // fadd z6.s, z6.s, z21.s
+	WORD $0x659404e7 // fsub z7.s, z7.s, z20.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6597014a // fadd z10.s, z10.s, z23.s
+	WORD $0x6596056b // fsub z11.s, z11.s, z22.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+
+	// hop 5
+	WORD $0x85884480 // ldr z0, [x4, #65, mul vl]
+	WORD $0x85884881 // ldr z1, [x4, #66, mul vl]
+	WORD $0x85884c82 // ldr z2, [x4, #67, mul vl]
+	WORD $0x85885083 // ldr z3, [x4, #68, mul vl]
+	WORD $0x85885484 // ldr z4, [x4, #69, mul vl]
+	WORD $0x85885885 // ldr z5, [x4, #70, mul vl]
+	WORD $0x85885c86 // ldr z6, [x4, #71, mul vl]
+	WORD $0x85894087 // ldr z7, [x4, #72, mul vl]
+	WORD $0x85894488 // ldr z8, [x4, #73, mul vl]
+	WORD $0x85894889 // ldr z9, [x4, #74, mul vl]
+	WORD $0x85894c8a // ldr z10, [x4, #75, mul vl]
+	WORD $0x8589508b // ldr z11, [x4, #76, mul vl]
+	WORD $0x8589548c // ldr z12, [x4, #77, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 20(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65990400 // fsub z0.s, z0.s, z25.s
+	WORD $0x65980021 // fadd z1.s, z1.s, z24.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659b0442 // fsub z2.s, z2.s, z27.s
+	WORD $0x659a0063 // fadd z3.s, z3.s, z26.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659d0484 // fsub z4.s, z4.s, z29.s
+	WORD $0x659c00a5 // fadd z5.s, z5.s, z28.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659900c6 // fadd z6.s, z6.s, z25.s
+	WORD $0x659804e7 // fsub z7.s, z7.s, z24.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659b0108 // fadd z8.s, z8.s, z27.s
+	WORD $0x659a0529 // fsub z9.s, z9.s, z26.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659d014a // fadd z10.s, z10.s, z29.s
+	WORD $0x659c056b // fsub z11.s, z11.s, z28.s
+	TBZ $5, R10, aligned5
+	WORD $0x858056de // ldr z30, [x22, #5, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned5:
+	WORD $0x85884498 // ldr z24, [x4, #65, mul vl]
+	WORD $0x85884899 // ldr z25, [x4, #66, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x85884c9a // ldr z26, [x4, #67, mul vl]
+	WORD $0x8588509b // ldr z27, [x4, #68, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x8588549c // ldr z28, [x4, #69, mul vl]
+	WORD $0x8588589d // ldr z29, [x4, #70, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x85885c98 // ldr z24, [x4, #71, mul vl]
+	WORD $0x85894099 // ldr z25, [x4, #72, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x8589449a // ldr z26, [x4, #73, mul vl]
+	WORD $0x8589489b // ldr z27, [x4, #74, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x85894c9c // ldr z28, [x4, #75, mul vl]
+	WORD $0x8589509d // ldr z29, [x4, #76, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658d0042 // fadd z2.s, z2.s, z13.s
+	WORD $0x658c0463 // fsub z3.s, z3.s, z12.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658f00c6 // fadd z6.s, z6.s, z15.s
+	WORD $0x658e04e7 // fsub z7.s, z7.s, z14.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6591014a // fadd z10.s, z10.s, z17.s
+	WORD $0x6590056b // fsub z11.s, z11.s, z16.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65930442 // fsub z2.s, z2.s, z19.s
+	WORD $0x65920063 // fadd z3.s, z3.s, z18.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659504c6 // fsub z6.s, z6.s, z21.s
+	WORD $0x659400e7 // fadd z7.s, z7.s, z20.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6597054a // fsub z10.s, z10.s, z23.s
+	WORD $0x6596016b // fadd z11.s, z11.s, z22.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+
+	// hop 6
+	WORD $0x85895880 // ldr z0, [x4, #78, mul vl]
+	WORD $0x85895c81 // ldr z1, [x4, #79, mul vl]
+	WORD $0x858a4082 // ldr z2, [x4, #80, mul vl]
+	WORD $0x858a4483 // ldr z3, [x4, #81, mul vl]
+	WORD $0x858a4884 // ldr z4, [x4, #82, mul vl]
+	WORD $0x858a4c85 // ldr z5, [x4, #83, mul vl]
+	WORD $0x858a5086 // ldr z6, [x4, #84, mul vl]
+	WORD $0x858a5487 // ldr z7, [x4, #85, mul vl]
+	WORD $0x858a5888 // ldr z8, [x4, #86, mul vl]
+	WORD $0x858a5c89 // ldr z9, [x4, #87, mul vl]
+	WORD $0x858b408a // ldr z10, [x4, #88, mul vl]
+	WORD $0x858b448b // ldr z11, [x4, #89, mul vl]
+	WORD $0x858b488c // ldr z12, [x4, #90, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 24(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65980400 // fsub z0.s, z0.s, z24.s
+	WORD $0x65990421 // fsub z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0442 // fsub z2.s, z2.s, z26.s
+	WORD $0x659b0463 // fsub z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c0484 // fsub z4.s, z4.s, z28.s
+	WORD $0x659d04a5 // fsub z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659804c6 // fsub z6.s, z6.s, z24.s
+	WORD $0x659904e7 // fsub z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0508 // fsub z8.s, z8.s, z26.s
+	WORD $0x659b0529 // fsub z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c054a // fsub z10.s, z10.s, z28.s
+	WORD $0x659d056b // fsub z11.s, z11.s, z29.s
+	TBZ $6, R10, aligned6
+	WORD $0x85805ade // ldr z30, [x22, #6, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned6:
+	WORD $0x85895898 // ldr z24, [x4, #78, mul vl]
+	WORD $0x85895c99 // ldr z25, [x4, #79, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x858a409a // ldr z26, [x4, #80, mul vl]
+	WORD $0x858a449b // ldr z27, [x4, #81, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x858a489c // ldr z28, [x4, #82, mul vl]
+	WORD $0x858a4c9d // ldr z29, [x4, #83, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x858a5098 // ldr z24, [x4, #84, mul vl]
+	WORD $0x858a5499 // ldr z25, [x4, #85, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x858a589a // ldr z26, [x4, #86, mul vl]
+	WORD $0x858a5c9b // ldr z27, [x4, #87, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x858b409c // ldr z28, [x4, #88, mul vl]
+	WORD $0x858b449d // ldr z29, [x4, #89, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
+	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
+	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
+	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s
+	WORD $0x65a403b1 // fmla z17.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0396 // fmla z22.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0397 // fmla z23.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b6 // fmls z22.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b7 // fmla z23.s, p0/m, z29.s, z10.s
+	WORD $0x85804040 // ldr z0, [x2, #0, mul vl]
+	WORD $0x85804441 // ldr z1, [x2, #1, mul vl]
+	WORD $0x85815042 // ldr z2, [x2, #12, mul vl]
+	WORD $0x85815443 // ldr z3, [x2, #13, mul vl]
+	WORD $0x658c0000 // fadd z0.s, z0.s, z12.s
+	WORD $0x658d0021 // fadd z1.s, z1.s, z13.s
+	WORD $0x658c0442 // fsub z2.s, z2.s, z12.s
+	WORD $0x658d0463 // fsub z3.s, z3.s, z13.s
+	WORD $0xe5804040 // str z0, [x2, #0, mul vl]
+	WORD $0xe5804441 // str z1, [x2, #1, mul vl]
+	WORD $0xe5815042 // str z2, [x2, #12, mul vl]
+	WORD $0xe5815443 // str z3, [x2, #13, mul vl]
+	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
+	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
+	WORD $0x85815846 // ldr z6, [x2, #14, mul vl]
+	WORD $0x85815c47 // ldr z7, [x2, #15, mul vl]
+	WORD $0x658e0084 // fadd z4.s, z4.s, z14.s
+	WORD $0x658f00a5 // fadd z5.s, z5.s, z15.s
+	WORD $0x658e04c6 // fsub z6.s, z6.s, z14.s
+	WORD $0x658f04e7 // fsub z7.s, z7.s, z15.s
+	WORD $0xe5804844 // str z4, [x2, #2, mul vl]
+	WORD $0xe5804c45 // str z5, [x2, #3, mul vl]
+	WORD $0xe5815846 // str z6, [x2, #14, mul vl]
+	WORD $0xe5815c47 // str z7, [x2, #15, mul vl]
+	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
+	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
+	WORD $0x8582404a // ldr z10, [x2, #16, mul vl]
+	WORD $0x8582444b // ldr z11, [x2, #17, mul vl]
+	WORD $0x65900108 // fadd z8.s, z8.s, z16.s
+	WORD $0x65910129 // fadd z9.s, z9.s, z17.s
+	WORD $0x6590054a // fsub z10.s, z10.s, z16.s
+	WORD $0x6591056b // fsub z11.s, z11.s, z17.s
+	WORD $0xe5805048 // str z8, [x2, #4, mul vl]
+	WORD $0xe5805449 // str z9, [x2, #5, mul vl]
+	WORD $0xe582404a // str z10, [x2, #16, mul vl]
+	WORD $0xe582444b // str z11, [x2, #17, mul vl]
+	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
+	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
+	WORD $0x85824842 // ldr z2, [x2, #18, mul vl]
+	WORD $0x85824c43 // ldr z3, [x2, #19, mul vl]
+	WORD $0x65920000 // fadd z0.s, z0.s, z18.s
+	WORD $0x65930021 // fadd z1.s, z1.s, z19.s
+	WORD $0x65920442 // fsub z2.s, z2.s, z18.s
+	WORD $0x65930463 // fsub z3.s, z3.s, z19.s
+	WORD $0xe5805840 // str z0, [x2, #6, mul vl]
+	WORD $0xe5805c41 // str z1, [x2, #7, mul vl]
+	WORD $0xe5824842 // str z2, [x2, #18, mul vl]
+	WORD $0xe5824c43 // str z3, [x2, #19, mul vl]
+	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
+	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
+	WORD $0x85825046 // ldr z6, [x2, #20, mul vl]
+	WORD $0x85825447 // ldr z7, [x2, #21, mul vl]
+	WORD $0x65940084 // fadd z4.s, z4.s, z20.s
+	WORD $0x659500a5 // fadd z5.s, z5.s, z21.s
+	WORD $0x659404c6 // fsub z6.s, z6.s, z20.s
+	WORD $0x659504e7 // fsub z7.s, z7.s, z21.s
+	WORD $0xe5814044 // str z4, [x2, #8, mul vl]
+	WORD $0xe5814445 // str z5, [x2, #9, mul vl]
+	WORD $0xe5825046 // str z6, [x2, #20, mul vl]
+	WORD $0xe5825447 // str z7, [x2, #21, mul vl]
+	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
+	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
+	WORD $0x8582584a // ldr z10, [x2, #22, mul vl]
+	WORD $0x85825c4b // ldr z11, [x2, #23, mul vl]
+	WORD $0x65960108 // fadd z8.s, z8.s, z22.s
+	WORD $0x65970129 // fadd z9.s, z9.s, z23.s
+	WORD $0x6596054a // fsub z10.s, z10.s, z22.s
+	WORD $0x6597056b // fsub z11.s, z11.s, z23.s
+	WORD $0xe5814848 // str z8, [x2, #10, mul vl]
+	WORD $0xe5814c49 // str z9, [x2, #11, mul vl]
+	WORD $0xe582584a // str z10, [x2, #22, mul vl]
+	WORD $0xe5825c4b // str z11, [x2, #23, mul vl]
+
+	// hop 7
+	WORD $0x858b4c80 // ldr z0, [x4, #91, mul vl]
+	WORD $0x858b5081 // ldr z1, [x4, #92, mul vl]
+	WORD $0x858b5482 // ldr z2, [x4, #93, mul vl]
+	WORD $0x858b5883 // ldr z3, [x4, #94, mul vl]
+	WORD $0x858b5c84 // ldr z4, [x4, #95, mul vl]
+	WORD $0x858c4085 // ldr z5, [x4, #96, mul vl]
+	WORD $0x858c4486 // ldr z6, [x4, #97, mul vl]
+	WORD $0x858c4887 // ldr z7, [x4, #98, mul vl]
+	WORD $0x858c4c88 // ldr z8, [x4, #99, mul vl]
+	WORD $0x858c5089 // ldr z9, [x4, #100, mul vl]
+	WORD $0x858c548a // ldr z10, [x4, #101, mul vl]
+	WORD $0x858c588b // ldr z11, [x4, #102, mul vl]
+	WORD $0x858c5c8c // ldr z12, [x4, #103, mul vl]
+	WORD $0x6582094d // fmul z13.s, z10.s, z2.s
+	WORD $0x65a3216d // fmls z13.s, p0/m, z11.s, z3.s
+	WORD $0x65a4210d // fmls z13.s, p0/m, z8.s, z4.s
+	WORD $0x65a5012d // fmla z13.s, p0/m, z9.s, z5.s
+	WORD $0x6584092e // fmul z14.s, z9.s, z4.s
+	WORD $0x65a5010e // fmla z14.s, p0/m, z8.s, z5.s
+	WORD $0x65a2216e // fmls z14.s, p0/m, z11.s, z2.s
+	WORD $0x65a3214e // fmls z14.s, p0/m, z10.s, z3.s
+	WORD $0x658408cf // fmul z15.s, z6.s, z4.s
+	WORD $0x65a520ef // fmls z15.s, p0/m, z7.s, z5.s
+	WORD $0x65a0214f // fmls z15.s, p0/m, z10.s, z0.s
+	WORD $0x65a1016f // fmla z15.s, p0/m, z11.s, z1.s
+	WORD $0x65800970 // fmul z16.s, z11.s, z0.s
+	WORD $0x65a10150 // fmla z16.s, p0/m, z10.s, z1.s
+	WORD $0x65a420f0 // fmls z16.s, p0/m, z7.s, z4.s
+	WORD $0x65a520d0 // fmls z16.s, p0/m, z6.s, z5.s
+	WORD $0x65800911 // fmul z17.s, z8.s, z0.s
+	WORD $0x65a12131 // fmls z17.s, p0/m, z9.s, z1.s
+	WORD $0x65a220d1 // fmls z17.s, p0/m, z6.s, z2.s
+	WORD $0x65a300f1 // fmla z17.s, p0/m, z7.s, z3.s
+	WORD $0x658208f2 // fmul z18.s, z7.s, z2.s
+	WORD $0x65a300d2 // fmla z18.s, p0/m, z6.s, z3.s
+	WORD $0x65a02132 // fmls z18.s, p0/m, z9.s, z0.s
+	WORD $0x65a12112 // fmls z18.s, p0/m, z8.s, z1.s
+	WORD $0x658c09ad // fmul z13.s, z13.s, z12.s
+	WORD $0xe583404d // str z13, [x2, #24, mul vl]
+	WORD $0x658c09ce // fmul z14.s, z14.s, z12.s
+	WORD $0xe583444e // str z14, [x2, #25, mul vl]
+	WORD $0x658c09ef // fmul z15.s, z15.s, z12.s
+	WORD $0xe583484f // str z15, [x2, #26, mul vl]
+	WORD $0x658c0a10 // fmul z16.s, z16.s, z12.s
+	WORD $0xe5834c50 // str z16, [x2, #27, mul vl]
+	WORD $0x658c0a31 // fmul z17.s, z17.s, z12.s
+	WORD $0xe5835051 // str z17, [x2, #28, mul vl]
+	WORD $0x658c0a52 // fmul z18.s, z18.s, z12.s
+	WORD $0xe5835452 // str z18, [x2, #29, mul vl]
+	MOVWU 28(R25), R6
+	MUL R20, R6, R6
+	ADD R13, R6, R6
+	WORD $0x858040c0 // ldr z0, [x6, #0, mul vl]
+	WORD $0x858044c1 // ldr z1, [x6, #1, mul vl]
+	WORD $0x858150d8 // ldr z24, [x6, #12, mul vl]
+	WORD $0x858154d9 // ldr z25, [x6, #13, mul vl]
+	WORD $0x65980000 // fadd z0.s, z0.s, z24.s
+	WORD $0x65990021 // fadd z1.s, z1.s, z25.s
+	WORD $0x858048c2 // ldr z2, [x6, #2, mul vl]
+	WORD $0x85804cc3 // ldr z3, [x6, #3, mul vl]
+	WORD $0x858158da // ldr z26, [x6, #14, mul vl]
+	WORD $0x85815cdb // ldr z27, [x6, #15, mul vl]
+	WORD $0x659a0042 // fadd z2.s, z2.s, z26.s
+	WORD $0x659b0063 // fadd z3.s, z3.s, z27.s
+	WORD $0x858050c4 // ldr z4, [x6, #4, mul vl]
+	WORD $0x858054c5 // ldr z5, [x6, #5, mul vl]
+	WORD $0x858240dc // ldr z28, [x6, #16, mul vl]
+	WORD $0x858244dd // ldr z29, [x6, #17, mul vl]
+	WORD $0x659c0084 // fadd z4.s, z4.s, z28.s
+	WORD $0x659d00a5 // fadd z5.s, z5.s, z29.s
+	WORD $0x858058c6 // ldr z6, [x6, #6, mul vl]
+	WORD $0x85805cc7 // ldr z7, [x6, #7, mul vl]
+	WORD $0x858248d8 // ldr z24, [x6, #18, mul vl]
+	WORD $0x85824cd9 // ldr z25, [x6, #19, mul vl]
+	WORD $0x659800c6 // fadd z6.s, z6.s, z24.s
+	WORD $0x659900e7 // fadd z7.s, z7.s, z25.s
+	WORD $0x858140c8 // ldr z8, [x6, #8, mul vl]
+	WORD $0x858144c9 // ldr z9, [x6, #9, mul vl]
+	WORD $0x858250da // ldr z26, [x6, #20, mul vl]
+	WORD $0x858254db // ldr z27, [x6, #21, mul vl]
+	WORD $0x659a0108 // fadd z8.s, z8.s, z26.s
+	WORD $0x659b0129 // fadd z9.s, z9.s, z27.s
+	WORD $0x858148ca // ldr z10, [x6, #10, mul vl]
+	WORD $0x85814ccb // ldr z11, [x6, #11, mul vl]
+	WORD $0x858258dc // ldr z28, [x6, #22, mul vl]
+	WORD $0x85825cdd // ldr z29, [x6, #23, mul vl]
+	WORD $0x659c014a // fadd z10.s, z10.s, z28.s
+	WORD $0x659d016b // fadd z11.s, z11.s, z29.s
+	TBZ $7, R10, aligned7
+	WORD $0x85805ede // ldr z30, [x22, #7, mul vl]
+	WORD $0x05be3000 // tbl z0.s, {z0.s}, z30.s
+	WORD $0x05be3021 // tbl z1.s, {z1.s}, z30.s
+	WORD $0x05be3042 // tbl z2.s, {z2.s}, z30.s
+	WORD $0x05be3063 // tbl z3.s, {z3.s}, z30.s
+	WORD $0x05be3084 // tbl z4.s, {z4.s}, z30.s
+	WORD $0x05be30a5 // tbl z5.s, {z5.s}, z30.s
+	WORD $0x05be30c6 // tbl z6.s, {z6.s}, z30.s
+	WORD $0x05be30e7 // tbl z7.s, {z7.s}, z30.s
+	WORD $0x05be3108 // tbl z8.s, {z8.s}, z30.s
+	WORD $0x05be3129 // tbl z9.s, {z9.s}, z30.s
+	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
+	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
+aligned7:
+	WORD $0x858b4c98 // ldr z24, [x4, #91, mul vl]
+	WORD $0x858b5099 // ldr z25, [x4, #92, mul vl]
+	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
+	WORD $0x65810b0d // fmul z13.s, z24.s, z1.s
+	WORD $0x65a1232c // fmls z12.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032d // fmla z13.s, p0/m, z25.s, z0.s
+	WORD $0x65860b12 // fmul z18.s, z24.s, z6.s
+	WORD $0x65870b13 // fmul z19.s, z24.s, z7.s
+	WORD $0x65a72332 // fmls z18.s, p0/m, z25.s, z7.s
+	WORD $0x65a60333 // fmla z19.s, p0/m, z25.s, z6.s
+	WORD $0x858b549a // ldr z26, [x4, #93, mul vl]
+	WORD $0x858b589b // ldr z27, [x4, #94, mul vl]
+	WORD $0x65a2034c // fmla z12.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034d // fmla z13.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236c // fmls z12.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036d // fmla z13.s, p0/m, z27.s, z2.s
+	WORD $0x65a80352 // fmla z18.s, p0/m, z26.s, z8.s
+	WORD $0x65a90353 // fmla z19.s, p0/m, z26.s, z9.s
+	WORD $0x65a92372 // fmls z18.s, p0/m, z27.s, z9.s
+	WORD $0x65a80373 // fmla z19.s, p0/m, z27.s, z8.s
+	WORD $0x858b5c9c // ldr z28, [x4, #95, mul vl]
+	WORD $0x858c409d // ldr z29, [x4, #96, mul vl]
+	WORD $0x65a4038c // fmla z12.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038d // fmla z13.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ac // fmls z12.s, p0/m, z29.s, z5.s
+	WORD $0x65a403ad // fmla z13.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0392 // fmla z18.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0393 // fmla z19.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b2 // fmls z18.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b3 // fmla z19.s, p0/m, z29.s, z10.s
+	WORD $0x858c4498 // ldr z24, [x4, #97, mul vl]
+	WORD $0x858c4899 // ldr z25, [x4, #98, mul vl]
+	WORD $0x65800b0e // fmul z14.s, z24.s, z0.s
+	WORD $0x65810b0f // fmul z15.s, z24.s, z1.s
+	WORD $0x65a1232e // fmls z14.s, p0/m, z25.s, z1.s
+	WORD $0x65a0032f // fmla z15.s, p0/m, z25.s, z0.s
+	WORD $0x65860b14 // fmul z20.s, z24.s, z6.s
+	WORD $0x65870b15 // fmul z21.s, z24.s, z7.s
+	WORD $0x65a72334 // fmls z20.s, p0/m, z25.s, z7.s
+	WORD $0x65a60335 // fmla z21.s, p0/m, z25.s, z6.s
+	WORD $0x858c4c9a // ldr z26, [x4, #99, mul vl]
+	WORD $0x858c509b // ldr z27, [x4, #100, mul vl]
+	WORD $0x65a2034e // fmla z14.s, p0/m, z26.s, z2.s
+	WORD $0x65a3034f // fmla z15.s, p0/m, z26.s, z3.s
+	WORD $0x65a3236e // fmls z14.s, p0/m, z27.s, z3.s
+	WORD $0x65a2036f // fmla z15.s, p0/m, z27.s, z2.s
+	WORD $0x65a80354 // fmla z20.s, p0/m, z26.s, z8.s
+	WORD $0x65a90355 // fmla z21.s, p0/m, z26.s, z9.s
+	WORD $0x65a92374 // fmls z20.s, p0/m, z27.s, z9.s
+	WORD $0x65a80375 // fmla z21.s, p0/m, z27.s, z8.s
+	WORD $0x858c549c // ldr z28, [x4, #101, mul vl]
+	WORD $0x858c589d // ldr z29, [x4, #102, mul vl]
+	WORD $0x65a4038e // fmla z14.s, p0/m, z28.s, z4.s
+	WORD $0x65a5038f // fmla z15.s, p0/m, z28.s, z5.s
+	WORD $0x65a523ae // fmls z14.s, p0/m, z29.s, z5.s
+	WORD $0x65a403af // fmla z15.s, p0/m, z29.s, z4.s
+	WORD $0x65aa0394 // fmla z20.s, p0/m, z28.s, z10.s
+	WORD $0x65ab0395 // fmla z21.s, p0/m, z28.s, z11.s
+	WORD $0x65ab23b4 // fmls z20.s, p0/m, z29.s, z11.s
+	WORD $0x65aa03b5 // fmla z21.s, p0/m, z29.s, z10.s
+	WORD $0x85834058 // ldr z24, [x2, #24, mul vl]
+	WORD $0x85834459 // ldr z25, [x2, #25, mul vl]
+	WORD $0x65800b10 // fmul z16.s, z24.s, z0.s
+	WORD $0x65810b11 // fmul z17.s, z24.s, z1.s
+	WORD $0x65a12330 // fmls z16.s, p0/m, z25.s, z1.s
+	WORD $0x65a00331 // fmla z17.s, p0/m, z25.s, z0.s
+	WORD $0x65860b16 // fmul z22.s, z24.s, z6.s
+	WORD $0x65870b17 // fmul z23.s, z24.s, z7.s
+	WORD $0x65a72336 // fmls z22.s, p0/m, z25.s, z7.s
+	WORD $0x65a60337 // fmla z23.s, p0/m, z25.s, z6.s
+	WORD $0x8583485a // ldr z26, [x2, #26, mul vl]
+	WORD $0x85834c5b // ldr z27, [x2, #27, mul vl]
+	WORD $0x65a20350 // fmla z16.s, p0/m, z26.s, z2.s
+	WORD $0x65a30351 // fmla z17.s, p0/m, z26.s, z3.s
+	WORD $0x65a32370 // fmls z16.s, p0/m, z27.s, z3.s
+	WORD $0x65a20371 // fmla z17.s, p0/m, z27.s, z2.s
+	WORD $0x65a80356 // fmla z22.s, p0/m, z26.s, z8.s
+	WORD $0x65a90357 // fmla z23.s, p0/m, z26.s, z9.s
+	WORD $0x65a92376 // fmls z22.s, p0/m, z27.s, z9.s
+	WORD $0x65a80377 // fmla z23.s, p0/m, z27.s, z8.s
+	WORD $0x8583505c // ldr z28, [x2, #28, mul vl]
+	WORD $0x8583545d // ldr z29, [x2, #29, mul vl]
 	WORD $0x65a40390 // fmla z16.s, p0/m, z28.s, z4.s
 	WORD $0x65a50391 // fmla z17.s, p0/m, z28.s, z5.s
 	WORD $0x65a523b0 // fmls z16.s, p0/m, z29.s, z5.s

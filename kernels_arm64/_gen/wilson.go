@@ -28,13 +28,14 @@ import "fmt"
 // (acc, 24 rows: the first hop stores, the last adds x + a * (acc + R u)
 // into dst).
 //
-// Compact links (float64 only; kernels/wilson_compact.go): 13 link rows
-// per hop, rows 0 and 1 of L_d (row 2*(3*i + j) + reim, i = 0, 1) and the
-// sign row s (12). At the start of each hop, while every register but vA
-// (and vPerm, loaded later) is free, rebuildRow2 forms the third row,
-// s * conj(row0 x row1), in kernels.ExpandLink's order of unfused
-// operations and stores it to acc rows 24..29 (the caller's scratch is
-// 30 rows long), from where mulLink reads it.
+// Compact links (kernels/wilson_compact.go): 13 link rows per hop, rows 0
+// and 1 of L_d (row 2*(3*i + j) + reim, i = 0, 1) and the sign row s (12).
+// At the start of each hop, while every register but vA (and vPerm,
+// loaded later) is free, rebuildRow2 forms the third row,
+// s * conj(row0 x row1), in kernels.ExpandLink's order of operations
+// (float64 unfused, float32 with the second to fourth products fused) and
+// stores it to acc rows 24..29 (the caller's scratch is 30 rows long),
+// from where mulLink reads it.
 
 // Phase codes as in kernels.Phase.
 const (
@@ -97,14 +98,12 @@ const (
 	accRow2         = 24
 )
 
-// wilsonTile writes the TEXT block of the Wilson tile kernel, and in
-// float64 that of its compact-link twin (wilsonTileCompact...): one
-// output tile from eight neighbour tiles whose lanes are already aligned.
+// wilsonTile writes the TEXT blocks of the Wilson tile kernel and its
+// compact-link twin (wilsonTileCompact...): one output tile from eight
+// neighbour tiles whose lanes are already aligned.
 func wilsonTile(e *emitter) {
 	wilsonTileKernel(e, false)
-	if e.bits == 64 {
-		wilsonTileKernel(e, true)
-	}
+	wilsonTileKernel(e, true)
 }
 
 // kernelName is the name of a Wilson kernel: base, "Compact" for compact
@@ -165,16 +164,14 @@ const (
 	rNbrT     = 25 // &Nbr[8t], then scratch
 )
 
-// wilsonTiles writes the TEXT block of the Wilson tile-list kernel, and in
-// float64 that of its compact-link twin (wilsonTilesCompact...): the
+// wilsonTiles writes the TEXT blocks of the Wilson tile-list kernel and
+// its compact-link twin (wilsonTilesCompact...): the
 // tiles of a list in order, neighbours found through Nbr and permuted in
 // registers (TBL) where Cross says so, up to the first tile that takes a
 // halo lane or has an index out of range; it returns how many it did.
 func wilsonTiles(e *emitter) {
 	wilsonTilesKernel(e, false)
-	if e.bits == 64 {
-		wilsonTilesKernel(e, true)
-	}
+	wilsonTilesKernel(e, true)
 }
 
 func wilsonTilesKernel(e *emitter, compact bool) {
@@ -396,15 +393,17 @@ func mulLink(e *emitter, d int, compact bool) {
 
 // rebuildRow2 rebuilds row 2 of compact link d, s * conj(row0 x row1),
 // into acc rows accRow2..accRow2+5, in kernels.ExpandLink's order of
-// operations ((j, k, l) cyclic; each product an FMUL, no fusing):
+// operations ((j, k, l) cyclic):
 //
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
 //
-// It runs at the start of a hop, when all vector registers but vA and
-// vPerm are free: the 12 rows in 0..11, s in 12, the six results in
-// 13..18 (independent chains for the out-of-order core), products in
-// 19..29 in turn.
+// In float64 each product is an FMUL of its own (no fusing), in float32
+// the first is an FMUL and the other three are fused into the sum (FMLA,
+// FMLS: kernels.rebuild32). It runs at the start of a hop, when all vector
+// registers but vA and vPerm are free: the 12 rows in 0..11, s in 12, the
+// six results in 13..18 (independent chains for the out-of-order core),
+// float64 products in 19..29 in turn.
 func rebuildRow2(e *emitter, d int) {
 	const sign = 12
 	base := compactLinkRows * d
@@ -419,17 +418,32 @@ func rebuildRow2(e *emitter, d int) {
 		e.fmul(t, n, m)
 		return t
 	}
+	// add and sub: acc += n*m and acc -= n*m, fused in float32.
+	add := func(acc, n, m int) {
+		if e.bits == 32 {
+			e.fmla(acc, n, m)
+			return
+		}
+		e.fadd(acc, acc, prod(n, m))
+	}
+	sub := func(acc, n, m int) {
+		if e.bits == 32 {
+			e.fmls(acc, n, m)
+			return
+		}
+		e.fsub(acc, acc, prod(n, m))
+	}
 	for j := range 3 {
 		k, l := (j+1)%3, (j+2)%3
 		re, im := 13+2*j, 14+2*j
 		e.fmul(re, row(1, l, 0), row(0, k, 0))
-		e.fsub(re, re, prod(row(1, l, 1), row(0, k, 1)))
-		e.fsub(re, re, prod(row(1, k, 0), row(0, l, 0)))
-		e.fadd(re, re, prod(row(1, k, 1), row(0, l, 1)))
+		sub(re, row(1, l, 1), row(0, k, 1))
+		sub(re, row(1, k, 0), row(0, l, 0))
+		add(re, row(1, k, 1), row(0, l, 1))
 		e.fmul(im, row(1, k, 1), row(0, l, 0))
-		e.fadd(im, im, prod(row(1, k, 0), row(0, l, 1)))
-		e.fsub(im, im, prod(row(1, l, 1), row(0, k, 0)))
-		e.fsub(im, im, prod(row(1, l, 0), row(0, k, 1)))
+		add(im, row(1, k, 0), row(0, l, 1))
+		sub(im, row(1, l, 1), row(0, k, 0))
+		sub(im, row(1, l, 0), row(0, k, 1))
 	}
 	for q := range 6 {
 		e.fmul(13+q, 13+q, sign)
