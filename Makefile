@@ -100,8 +100,13 @@ test: deps
 		GOQCD_KERNELS=$$set $(GO) test -short -count=1 ./kernels/... ./kernels_amd64/... ./algorithms/dirac/...; \
 	done
 	$(GO) test -short -tags noasm ./kernels/... ./algorithms/dirac/...
+	@if [[ $$(uname -m) == x86_64 ]] && GOAMD64=v3 $(GO) run ./cmd/goqcd version > /dev/null 2>&1; then \
+		echo "GOAMD64=v3 $(GO) test -short ./kernels/... ./kernels_amd64/... ./layout/... ./algorithms/... (the compiler fuses x*y + z at v3: results must not change)"; \
+		GOAMD64=v3 $(GO) test -short ./kernels/... ./kernels_amd64/... ./layout/... ./algorithms/...; \
+	else echo "GOAMD64=v3: not an x86-64-v3 CPU, skipped"; fi
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) vet -tags noasm ./...
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec '$(QEMU)' $(ARM64_PKGS)
+	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -run 'Decomposition|HistoryIndependent|MulTiles3' -exec '$(QEMU)' ./algorithms/gauge/ ./algorithms/measure/ ./algorithms/flow/
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec 'qemu-aarch64 -cpu cortex-a72' ./kernels/... ./kernels_arm64/...
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec 'qemu-aarch64 -cpu max,sve256=on' ./kernels/... ./kernels_arm64/...
 	GOQCD_KERNELS=sve GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -skip TestDecompositionIndependence -exec '$(QEMU)' ./algorithms/dirac/

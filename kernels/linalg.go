@@ -18,8 +18,8 @@ func AxpyGo[F Real](ar, ai F, x, y []F, w int) {
 		yr, yi := y[b:b+w], y[b+w:b+2*w]
 		for k := range w {
 			r, i := xr[k], xi[k]
-			yr[k] += ar*r - ai*i
-			yi[k] += ar*i + ai*r
+			yr[k] += F(ar*r) - F(ai*i) // rounded products: no fusing
+			yi[k] += F(ar*i) + F(ai*r)
 		}
 	}
 }
@@ -35,8 +35,8 @@ func XpayGo[F Real](x []F, ar, ai F, y []F, w int) {
 		yr, yi := y[b:b+w], y[b+w:b+2*w]
 		for k := range w {
 			r, i := yr[k], yi[k]
-			yr[k] = xr[k] + ar*r - ai*i
-			yi[k] = xi[k] + ar*i + ai*r
+			yr[k] = xr[k] + F(ar*r) - F(ai*i) // rounded products: no fusing
+			yi[k] = xi[k] + F(ar*i) + F(ai*r)
 		}
 	}
 }

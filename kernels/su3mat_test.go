@@ -10,6 +10,13 @@ import (
 // su3Ref is op(a) op(b) for one site with Go's complex arithmetic in the
 // order of sun.M3's products: a sum over k = 0, 1, 2 of products of the
 // (conjugated) elements, and conj(sum b a) for dag, dag.
+// roundedMul is Go's complex product x*y with each real product rounded,
+// so that no compiler fuses it (GOAMD64=v3 and arm64 would).
+func roundedMul(x, y complex128) complex128 {
+	xr, xi, yr, yi := real(x), imag(x), real(y), imag(y)
+	return complex(float64(xr*yr)-float64(xi*yi), float64(xr*yi)+float64(xi*yr))
+}
+
 func su3Ref(a, b [9]complex128, opA, opB bool) (c [9]complex128) {
 	at := func(i, k int) complex128 {
 		if opA {
@@ -26,11 +33,11 @@ func su3Ref(a, b [9]complex128, opA, opB bool) (c [9]complex128) {
 	for i := range 3 {
 		for j := range 3 {
 			if opA && opB {
-				s := b[3*j]*a[i] + b[3*j+1]*a[3+i] + b[3*j+2]*a[6+i]
+				s := roundedMul(b[3*j], a[i]) + roundedMul(b[3*j+1], a[3+i]) + roundedMul(b[3*j+2], a[6+i])
 				c[3*i+j] = complex(real(s), -imag(s))
 				continue
 			}
-			c[3*i+j] = at(i, 0)*bt(0, j) + at(i, 1)*bt(1, j) + at(i, 2)*bt(2, j)
+			c[3*i+j] = roundedMul(at(i, 0), bt(0, j)) + roundedMul(at(i, 1), bt(1, j)) + roundedMul(at(i, 2), bt(2, j))
 		}
 	}
 	return c

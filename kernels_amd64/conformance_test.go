@@ -17,11 +17,10 @@ import (
 // The conformance suite: every assembly kernel against its portable twin in
 // package kernels, on random inputs, for every set and every W the set has
 // a kernel for. The kernels perform the twin's operations in the twin's
-// order (the fused multiply-adds of the hopping and clover rows are
-// explicit in the twins), so the tolerance is zero: the outputs must be the
-// same bits. For the element-wise and SU(3) product kernels,
-// goFusesMultiplyAdd (set by GOAMD64=v3 builds, in which the Go compiler may
-// fuse x*y + z in a twin) relaxes it to round-off.
+// order (the fused multiply-adds of the float32 rows are explicit in the
+// twins, and every other product there is rounded by a conversion, so that
+// no GOAMD64 level lets the compiler fuse it), so the tolerance is zero: the
+// outputs must be the same bits.
 // Outputs sit between NaN guard cells and tiles the list leaves out stay
 // NaN, so a stray write shows up as a difference.
 
@@ -162,22 +161,6 @@ func sameBits[F float32 | float64](got, want []F, tol float64) (bad int, maxRel 
 		}
 	}
 	return bad, maxRel
-}
-
-// tolerance is the relative tolerance of the element-wise and SU(3)
-// product kernels against their twins: 0 (the same bits), unless the Go
-// compiler fuses multiply-adds in the twins (GOAMD64=v3); then 1e-14 in
-// float64, 1e-6 in float32 relative to the largest output. The hopping and
-// clover kernels are held to 0 always (their twins fuse explicitly).
-func tolerance[F float32 | float64](asm.ISA) float64 {
-	if !goFusesMultiplyAdd {
-		return 0
-	}
-	var x F
-	if _, ok := any(x).(float32); ok {
-		return 1e-6
-	}
-	return 1e-14
 }
 
 // compactLinks turns the case's links into compact ones (13 random rows
@@ -422,7 +405,7 @@ func checkLinalg[F float32 | float64](t *testing.T, isa asm.ISA, w int,
 		if !ok {
 			t.Fatalf("%s W=%d %s: refused", isa, w, kind)
 		}
-		if bad, rel := sameBits(gotBuf, wantBuf, tolerance[F](isa)); bad > 0 {
+		if bad, rel := sameBits(gotBuf, wantBuf, 0); bad > 0 {
 			t.Errorf("%s W=%d %s: %d of %d numbers differ from the twin (max relative %.3g)", isa, w, kind, bad, len(wantBuf), rel)
 		}
 	}

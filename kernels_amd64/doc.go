@@ -63,9 +63,9 @@
 // reproduce exactly (kernels/fma.go), so the fusing is part of the
 // operation order rather than a compiler's choice; everything else
 // (float64 rows, projection, accumulation, the final A*acc + X, axpy, xpay,
-// the SU(3) products of SU3Mul64) is unfused. Round-off tolerances apply
-// only to the element-wise and SU(3) product kernels in GOAMD64=v3 builds,
-// where the Go compiler may fuse their twins' multiply-adds. This keeps
+// the SU(3) products of SU3Mul64) is unfused, and the twins round each of
+// those products by a conversion, so that no GOAMD64 level lets the Go
+// compiler fuse them (the tests pass at v1 and v3 with zero tolerance). This keeps
 // goqcd's results independent of the kernel set, the SIMD width and the
 // process grid. Fusing the float32 rows made that hopping term about a
 // third faster here (8^4, W=16); in float64 it gained a few per cent (the

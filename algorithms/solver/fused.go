@@ -26,8 +26,8 @@ func fusedAxpyNorm2[F layout.Float](a complex128, x, y *layout.Field[F]) (float6
 			yr, yi := yd[b:b+W], yd[b+W:b+2*W]
 			for k := range W {
 				r, i := xr[k], xi[k]
-				vr := yr[k] + (ar*r - ai*i)
-				vi := yi[k] + (ar*i + ai*r)
+				vr := yr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
+				vi := yi[k] + (F(ar*i) + F(ai*r))
 				yr[k], yi[k] = vr, vi
 				fr, fi := float64(vr), float64(vi)
 				part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
@@ -61,8 +61,8 @@ func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.
 			yr, yi := yd[b:b+W], yd[b+W:b+2*W]
 			for k := range W {
 				r, i := yr[k], yi[k]
-				vr := xr[k] + (ar*r - ai*i)
-				vi := xi[k] + (ar*i + ai*r)
+				vr := xr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
+				vi := xi[k] + (F(ar*i) + F(ai*r))
 				yr[k], yi[k] = vr, vi
 				fr, fi := float64(vr), float64(vi)
 				part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2

@@ -80,13 +80,13 @@ func (c *M3) DagDag(a, b *M3) {
 	b0, b1, b2 := b[0], b[1], b[2]
 	b3, b4, b5 := b[3], b[4], b[5]
 	b6, b7, b8 := b[6], b[7], b[8]
-	c[0] = conj(b0*a0 + b1*a3 + b2*a6)
-	c[1] = conj(b3*a0 + b4*a3 + b5*a6)
-	c[2] = conj(b6*a0 + b7*a3 + b8*a6)
-	c[3] = conj(b0*a1 + b1*a4 + b2*a7)
-	c[4] = conj(b3*a1 + b4*a4 + b5*a7)
-	c[5] = conj(b6*a1 + b7*a4 + b8*a7)
-	c[6] = conj(b0*a2 + b1*a5 + b2*a8)
-	c[7] = conj(b3*a2 + b4*a5 + b5*a8)
-	c[8] = conj(b6*a2 + b7*a5 + b8*a8)
+	c[0] = conj(mulC(b0, a0) + mulC(b1, a3) + mulC(b2, a6))
+	c[1] = conj(mulC(b3, a0) + mulC(b4, a3) + mulC(b5, a6))
+	c[2] = conj(mulC(b6, a0) + mulC(b7, a3) + mulC(b8, a6))
+	c[3] = conj(mulC(b0, a1) + mulC(b1, a4) + mulC(b2, a7))
+	c[4] = conj(mulC(b3, a1) + mulC(b4, a4) + mulC(b5, a7))
+	c[5] = conj(mulC(b6, a1) + mulC(b7, a4) + mulC(b8, a7))
+	c[6] = conj(mulC(b0, a2) + mulC(b1, a5) + mulC(b2, a8))
+	c[7] = conj(mulC(b3, a2) + mulC(b4, a5) + mulC(b5, a8))
+	c[8] = conj(mulC(b6, a2) + mulC(b7, a5) + mulC(b8, a8))
 }
