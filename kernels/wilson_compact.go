@@ -44,14 +44,6 @@ func CompactLinks32() bool { return compactLinks32 }
 // compactLinks64 and compactLinks32 are set by the installers.
 var compactLinks64, compactLinks32 = true, true
 
-// linkRows is the number of link rows per hop of h.
-func (h *WilsonHop[F]) linkRows() int {
-	if h.Compact {
-		return CompactLinkRows
-	}
-	return 18
-}
-
 // tileLinks returns the 8*18*W link rows of tile i in the full layout: a
 // view of h.Links, or with h.Compact the links expanded into buf (at least
 // 144*W long).

@@ -1,5 +1,7 @@
 package layout
 
+import "sync"
+
 // Threaded loops of the field linear algebra: the data of a field is split
 // into Threads() contiguous runs of whole tiles (ParallelFor). Element-wise
 // operations need nothing more; reductions give every run its own exact
@@ -24,16 +26,26 @@ func parallelData[F Float](f *Field[F], body func(chunk, lo, hi int)) {
 	l.ParallelFor(n/tile, func(chunk, lo, hi int) { body(chunk, lo*tile, hi*tile) })
 }
 
+// accPool recycles the per-thread accumulators of parallelSums (an
+// ExactSum is about 560 bytes; a solver reduces a few times an iteration).
+var accPool = sync.Pool{New: func() any { return new([]ExactSum) }}
+
 // parallelSums runs body on the ranges of parallelData, each with its own
-// k exact accumulators, and returns their sums.
-func parallelSums[F Float](f *Field[F], k int, body func(acc []ExactSum, lo, hi int)) []ExactSum {
+// k <= 2 exact accumulators, and returns their sums (the first k entries).
+func parallelSums[F Float](f *Field[F], k int, body func(acc []ExactSum, lo, hi int)) (sums [2]ExactSum) {
 	t := max(f.Layout.threads, 1)
-	accs := make([]ExactSum, t*k)
+	p := accPool.Get().(*[]ExactSum)
+	if len(*p) < t*k {
+		*p = make([]ExactSum, t*k)
+	}
+	accs := (*p)[:t*k]
+	clear(accs)
 	parallelData(f, func(chunk, lo, hi int) { body(accs[chunk*k:(chunk+1)*k], lo, hi) })
-	for c := 1; c < t; c++ {
+	for c := range t {
 		for j := range k {
-			accs[j].AddSum(&accs[c*k+j])
+			sums[j].AddSum(&accs[c*k+j])
 		}
 	}
-	return accs[:k]
+	accPool.Put(p)
+	return sums
 }

@@ -67,17 +67,10 @@ func NewLinks[F layout.Float](u *gauge.Field, bc [layout.Nd]Boundary) (*Links[F]
 		if err := ws.Shift(back, u.U[mu], layout.HopDir(mu, -1)); err != nil {
 			return nil, fmt.Errorf("dirac: shifting the links of direction %s: %w", layout.DirName[mu], err)
 		}
-		phase := bc[mu].Phase()
 		for tile := range l.NTiles {
 			for lane := range w {
 				g := l.GlobalCoords(tile, lane)
-				fw, bw := complex128(1), complex128(1)
-				if g[mu] == l.Global[mu]-1 {
-					fw = phase
-				}
-				if g[mu] == 0 {
-					bw = conj(phase)
-				}
+				fw, bw := hopPhase(l, bc, g, 2*mu), hopPhase(l, bc, g, 2*mu+1)
 				for i := range 3 {
 					for j := range 3 {
 						f := fw * u.U[mu].At(tile, 3*i+j, lane)
@@ -120,19 +113,17 @@ func compactLinks[F layout.Float](lk *Links[F]) []F {
 	const rows = kernels.CompactLinkRows
 	c := make([]F, l.NTiles*layout.NHops*rows*w)
 	full := make([]F, 18*w)
+	coords := make([][layout.Nd]int, w)
 	for tile := range l.NTiles {
+		for lane := range w {
+			coords[lane] = l.GlobalCoords(tile, lane)
+		}
 		for d := range layout.NHops {
-			mu := d / 2
 			u := lk.Data[(tile*layout.NHops+d)*18*w : (tile*layout.NHops+d+1)*18*w]
 			k := c[(tile*layout.NHops+d)*rows*w : (tile*layout.NHops+d+1)*rows*w]
 			copy(k[:12*w], u[:12*w])
-			for lane := range w {
-				g := l.GlobalCoords(tile, lane)
-				s := F(1)
-				if (d%2 == 0 && g[mu] == l.Global[mu]-1) || (d%2 == 1 && g[mu] == 0) {
-					s = F(real(lk.BC[mu].Phase()))
-				}
-				k[12*w+lane] = s
+			for lane, g := range coords {
+				k[12*w+lane] = F(real(hopPhase(l, lk.BC, g, d))) // +-1: the phases are real here
 			}
 			kernels.ExpandLink(full, k, w)
 			for e := 12 * w; e < 18*w; e++ {
@@ -143,6 +134,20 @@ func compactLinks[F layout.Float](lk *Links[F]) []F {
 		}
 	}
 	return c
+}
+
+// hopPhase is the boundary phase folded into L_d at the site with global
+// coordinates g: the phase of direction mu = d/2 on a forward hop from the
+// last slice, its conjugate on a backward hop from the first, else 1.
+func hopPhase(l *layout.Layout, bc [layout.Nd]Boundary, g [layout.Nd]int, d int) complex128 {
+	mu := d / 2
+	if d%2 == 0 && g[mu] == l.Global[mu]-1 {
+		return bc[mu].Phase()
+	}
+	if d%2 == 1 && g[mu] == 0 {
+		return conj(bc[mu].Phase())
+	}
+	return 1
 }
 
 func (lk *Links[F]) index(tile, d, e, lane int) int {
