@@ -32,12 +32,13 @@
 // every W. The installed amd64 assembly performs the Go twin's operations in
 // the same order, so results are identical, bit for bit, on every amd64 set
 // and W; on arm64 so are those of the reductions, the CG update and
-// SU3Mul64. In float32 the SU(3) rows of the hopping term and the clover rows
-// are one product and fused multiply-adds, which the twins compute with the
-// same roundings (fma.go); nothing else is fused, and the twins round every
+// SU3Mul64. The SU(3) rows of the hopping term, the clover rows and the
+// rebuilt rows of compact links are one product and fused multiply-adds,
+// which the twins compute with the same roundings (math.FMA in float64,
+// fma.go in float32); nothing else is fused, and the twins round every
 // other product explicitly so that no compiler fuses it. The arm64 sets
-// fuse the rows in both precisions and agree with the twins to round-off
-// (tested with tolerances). The portable float32 rows pay for the exact
+// fuse the same rows and agree with the twins to round-off (tested with
+// tolerances). The portable float32 rows pay for the exact
 // emulation: the go set's float32 hopping term is several times slower
 // than its float64 one. A new kernel adds a function variable holding
 // its Go version and, in the installer of each set that implements it,

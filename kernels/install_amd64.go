@@ -6,7 +6,7 @@ import asm "github.com/goqcd/goqcd/kernels_amd64"
 
 // The amd64 kernel sets: the assembly of package kernels_amd64. Their
 // kernels give the same bits as the portable ones (the same operations in
-// the same order, no fused multiply-adds), for every W they support; for
+// the same order, fused where the twins fuse), for every W they support; for
 // other W, and for tiles whose tables point outside the slices, the
 // portable kernels run.
 var (

@@ -21,8 +21,8 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 //
 // Compact links: both hopping kernels have compact-link twins in both
 // precisions that rebuild each link's third row per hop
-// (kernels_arm64/_gen/wilson.go; float64 unfused, float32 fused as
-// rebuild32), so compactLinks64 and compactLinks32 stay true and operators
+// (kernels_arm64/_gen/wilson.go; fused in both precisions, as
+// kernels.rebuild), so compactLinks64 and compactLinks32 stay true and operators
 // store links compact.
 
 var (

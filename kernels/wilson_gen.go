@@ -94,14 +94,14 @@ func accumulate(k int, c, re, im string, set bool) {
 	}
 }
 
-// fma64 and fma32 write the row step lhs = a*b + c, in float64 unfused
-// (the product rounded by an explicit conversion, so that no compiler fuses
-// it; -a*b + c is then c - a*b exactly) and in float32 with one rounding:
-// the product is exact in float64 and the float64 sum rounds correctly to
-// float32 unless it landed on a float32 midpoint (or below the normal
-// range), the rare case that calls the exact kernels.fma32.
+// fma64 and fma32 write the row step lhs = a*b + c with one rounding, as
+// the assembly's fused multiply-add: in float64 math.FMA (-a*b + c is the
+// FMA of -a, exactly the hardware's negated form), in float32 the exact
+// product in float64, whose float64 sum rounds correctly to float32 unless
+// it landed on a float32 midpoint (or below the normal range), the rare
+// case that calls the exact kernels.fma32.
 func fma64(lhs, a, b, c string) string {
-	return fmt.Sprintf("\t%s = %s + F(%s*%s)", lhs, c, a, b)
+	return fmt.Sprintf("\t%s = F(math.FMA(float64(%s), float64(%s), float64(%s)))", lhs, a, b, c)
 }
 
 func fma32(lhs, a, b, c string) string {
@@ -136,9 +136,9 @@ func hopFunc(d int, proj, set bool) {
 	p("// %s %s to acc the hop %s: U times %s,", name, verb, dirName[d], src)
 	p("// reconstructed as r_0 = U h_0, r_1 = U h_1, r_%d = %s U h_0, r_%d = %s U h_1.", pr.j[0], conj[pr.c[0]], pr.j[1], conj[pr.c[1]])
 	p("func %s[F Real](acc *[24]F, %s, u *[18]F) {", name, arg)
-	// The float64 and float32 bodies differ only in the row steps: unfused
-	// in float64, fused in float32 (see fma.go). The size test is a
-	// constant of each instantiation.
+	// The float64 and float32 bodies differ only in how the row steps are
+	// fused (math.FMA or the float32 emulation, see fma.go). The size test
+	// is a constant of each instantiation.
 	p("\tif unsafe.Sizeof(acc[0]) == 8 {")
 	for _, fma := range []func(lhs, a, b, c string) string{fma64, fma32} {
 		if fma("", "", "", "") == fma32("", "", "", "") {
@@ -253,7 +253,10 @@ func main() {
 	p("")
 	p("package kernels")
 	p("")
-	p("import \"unsafe\"")
+	p("import (")
+	p("\t\"math\"")
+	p("\t\"unsafe\"")
+	p(")")
 	p("")
 	p("// wilsonHopSites is WilsonHopGo for W = 1: one site per tile, spinors of")
 	p("// 24 and links of 18 consecutive numbers, one generated function per")

@@ -57,20 +57,22 @@
 // twin's floating-point operations in the twin's order (the generator
 // mirrors kernels/wilson_gen.go term by term), so its results are the same
 // bits as the portable W = 1 path for every W and set; the tests demand
-// zero difference. In float32 the SU(3) rows of the hopping term and the
-// rows of the clover blocks are one multiply followed by fused
-// multiply-adds (VFMADD231PS / VFNMADD231PS), whose roundings the twins
-// reproduce exactly (kernels/fma.go), so the fusing is part of the
-// operation order rather than a compiler's choice; everything else
-// (float64 rows, projection, accumulation, the final A*acc + X, axpy, xpay,
-// the SU(3) products of SU3Mul64) is unfused, and the twins round each of
-// those products by a conversion, so that no GOAMD64 level lets the Go
-// compiler fuse them (the tests pass at v1 and v3 with zero tolerance). This keeps
-// goqcd's results independent of the kernel set, the SIMD width and the
-// process grid. Fusing the float32 rows made that hopping term about a
-// third faster here (8^4, W=16); in float64 it gained a few per cent (the
-// kernel is bound by reading the links) and would have cost the portable
-// path its speed at GOAMD64=v1, so float64 stays unfused.
+// zero difference. The SU(3) rows of the hopping term, the rows of the
+// clover blocks and the rebuilt third rows of compact links are one
+// multiply followed by fused multiply-adds (VFMADD231 / VFNMADD231), in
+// both precisions; the twins compute the same roundings (math.FMA in
+// float64, the exact emulation of kernels/fma.go in float32), so the
+// fusing is part of the operation order rather than a compiler's choice.
+// Everything else (projection, accumulation, the final A*acc + X, axpy,
+// xpay, the SU(3) products of SU3Mul64) is unfused, and the twins round
+// each of those products by a conversion, so that no GOAMD64 level lets
+// the Go compiler fuse them (the tests pass at v1 and v3 with zero
+// tolerance). This keeps goqcd's results independent of the kernel set,
+// the SIMD width and the process grid. Fusing the float32 rows made that
+// hopping term about a third faster here (8^4, W=16); fusing the float64
+// rows gained 10-15% on cache-resident lattices (BenchmarkWilsonHop, L=4
+// and 8, compact links, best-GFlop/s 21.6 -> 24.4 and 19.8 -> 22.0) and
+// nothing measurable at 16^4, where the kernel waits for memory.
 //
 // # The hopping kernel
 //

@@ -76,10 +76,10 @@
 // boundary phase, +1 or -1 per lane); at the start of every hop the
 // compact kernels rebuild the third row, s * conj(row0 x row1), into acc
 // rows 24..29 in kernels.ExpandLink's order, then multiply as with full
-// links: in float64 with unfused FMUL, FADD and FSUB (the twin
-// expandLinkGo repeats it: the same bits), in float32 with an FMUL and
-// three fused FMLA/FMLS per element (kernels.rebuild32; the twin writes
-// them one multiply-add per statement, as for the rows). They read 104 instead of 144 link rows per tile, the
+// links: with an FMUL and three fused FMLA/FMLS per element, in both
+// precisions (kernels.rebuild; the twin expandLinkGo uses math.FMA in
+// float64 and writes the float32 ones one multiply-add per statement, as
+// for the rows). They read 104 instead of 144 link rows per tile, the
 // larger part of the hopping term's memory traffic.
 //
 // The twins of the fused kernels (Wilson, clover, axpy, xpay) perform the

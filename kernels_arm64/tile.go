@@ -2,6 +2,7 @@ package kernels_arm64
 
 import (
 	"fmt"
+	"math"
 	"unsafe"
 )
 
@@ -155,8 +156,8 @@ func wilsonTileCompactGo[F Float](w int, dst, x, acc []F, src *[8][]F, links []F
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
 //
-// In float64 every product is rounded, as the compact kernels' unfused
-// FMUL, FADD and FSUB: the same bits. In float32 the second to fourth
+// In float64 the second to fourth products are fused into the sum with
+// math.FMA, as the compact kernels' FMLA and FMLS: the same bits. In float32 the second to fourth
 // products are fused into the sum (kernels.rebuild32; the kernels' FMLA
 // and FMLS): expandLink32 writes them one multiply-add per statement,
 // which the Go compiler fuses on arm64 (elsewhere the tests' tolerance
@@ -176,19 +177,28 @@ func expandLinkGo[F Float](u, c []F, w int) {
 			if isFloat32[F]() {
 				o, m = expandLink32(r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li)
 			} else {
-				o = F(r1lr * r0kr) // F(): no fused multiply-add
-				o -= F(r1li * r0ki)
-				o -= F(r1kr * r0lr)
-				o += F(r1ki * r0li)
-				m = F(r1ki * r0lr)
-				m += F(r1kr * r0li)
-				m -= F(r1li * r0kr)
-				m -= F(r1lr * r0ki)
+				o, m = expandLink64(r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li)
 			}
 			u[(12+2*j)*w+x] = o * s[x]
 			u[(13+2*j)*w+x] = m * s[x]
 		}
 	}
+}
+
+// expandLink64 is the float64 sum of expandLinkGo before the sign: the
+// first product rounded, the other three fused (math.FMA), as kernels.rebuild.
+func expandLink64[F Float](r0kr, r0ki, r0lr, r0li, r1kr, r1ki, r1lr, r1li F) (o, m F) {
+	a, b, c, d := float64(r0kr), float64(r0ki), float64(r0lr), float64(r0li)
+	e, f, g, h := float64(r1kr), float64(r1ki), float64(r1lr), float64(r1li)
+	oo := g * a
+	oo = math.FMA(-h, b, oo)
+	oo = math.FMA(-e, c, oo)
+	oo = math.FMA(f, d, oo)
+	mm := f * c
+	mm = math.FMA(e, d, mm)
+	mm = math.FMA(-h, a, mm)
+	mm = math.FMA(-g, b, mm)
+	return F(oo), F(mm)
 }
 
 // expandLink32 is the float32 sum of expandLinkGo before the sign: the

@@ -1752,47 +1752,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 176(R4), F11
 	FMOVQ 192(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -1978,47 +1960,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 384(R4), F11
 	FMOVQ 400(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -2246,47 +2210,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 592(R4), F11
 	FMOVQ 608(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -2514,47 +2460,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 800(R4), F11
 	FMOVQ 816(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -2782,47 +2710,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 1008(R4), F11
 	FMOVQ 1024(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -3050,47 +2960,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 1216(R4), F11
 	FMOVQ 1232(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -3318,47 +3210,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 1424(R4), F11
 	FMOVQ 1440(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -3586,47 +3460,29 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	FMOVQ 1632(R4), F11
 	FMOVQ 1648(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -6008,47 +5864,29 @@ nox0:
 	FMOVQ 176(R4), F11
 	FMOVQ 192(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -6251,47 +6089,29 @@ aligned0:
 	FMOVQ 384(R4), F11
 	FMOVQ 400(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -6536,47 +6356,29 @@ aligned1:
 	FMOVQ 592(R4), F11
 	FMOVQ 608(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -6821,47 +6623,29 @@ aligned2:
 	FMOVQ 800(R4), F11
 	FMOVQ 816(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -7106,47 +6890,29 @@ aligned3:
 	FMOVQ 1008(R4), F11
 	FMOVQ 1024(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -7391,47 +7157,29 @@ aligned4:
 	FMOVQ 1216(R4), F11
 	FMOVQ 1232(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -7676,47 +7424,29 @@ aligned5:
 	FMOVQ 1424(R4), F11
 	FMOVQ 1440(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d
@@ -7961,47 +7691,29 @@ aligned6:
 	FMOVQ 1632(R4), F11
 	FMOVQ 1648(R4), F12
 	WORD $0x6e62dd4d // fmul v13.2d, v10.2d, v2.2d
-	WORD $0x6e63dd73 // fmul v19.2d, v11.2d, v3.2d
-	WORD $0x4ef3d5ad // fsub v13.2d, v13.2d, v19.2d
-	WORD $0x6e64dd14 // fmul v20.2d, v8.2d, v4.2d
-	WORD $0x4ef4d5ad // fsub v13.2d, v13.2d, v20.2d
-	WORD $0x6e65dd35 // fmul v21.2d, v9.2d, v5.2d
-	WORD $0x4e75d5ad // fadd v13.2d, v13.2d, v21.2d
+	VFMLS V3.D2, V11.D2, V13.D2
+	VFMLS V4.D2, V8.D2, V13.D2
+	VFMLA V5.D2, V9.D2, V13.D2
 	WORD $0x6e64dd2e // fmul v14.2d, v9.2d, v4.2d
-	WORD $0x6e65dd16 // fmul v22.2d, v8.2d, v5.2d
-	WORD $0x4e76d5ce // fadd v14.2d, v14.2d, v22.2d
-	WORD $0x6e62dd77 // fmul v23.2d, v11.2d, v2.2d
-	WORD $0x4ef7d5ce // fsub v14.2d, v14.2d, v23.2d
-	WORD $0x6e63dd58 // fmul v24.2d, v10.2d, v3.2d
-	WORD $0x4ef8d5ce // fsub v14.2d, v14.2d, v24.2d
+	VFMLA V5.D2, V8.D2, V14.D2
+	VFMLS V2.D2, V11.D2, V14.D2
+	VFMLS V3.D2, V10.D2, V14.D2
 	WORD $0x6e64dccf // fmul v15.2d, v6.2d, v4.2d
-	WORD $0x6e65dcf9 // fmul v25.2d, v7.2d, v5.2d
-	WORD $0x4ef9d5ef // fsub v15.2d, v15.2d, v25.2d
-	WORD $0x6e60dd5a // fmul v26.2d, v10.2d, v0.2d
-	WORD $0x4efad5ef // fsub v15.2d, v15.2d, v26.2d
-	WORD $0x6e61dd7b // fmul v27.2d, v11.2d, v1.2d
-	WORD $0x4e7bd5ef // fadd v15.2d, v15.2d, v27.2d
+	VFMLS V5.D2, V7.D2, V15.D2
+	VFMLS V0.D2, V10.D2, V15.D2
+	VFMLA V1.D2, V11.D2, V15.D2
 	WORD $0x6e60dd70 // fmul v16.2d, v11.2d, v0.2d
-	WORD $0x6e61dd5c // fmul v28.2d, v10.2d, v1.2d
-	WORD $0x4e7cd610 // fadd v16.2d, v16.2d, v28.2d
-	WORD $0x6e64dcfd // fmul v29.2d, v7.2d, v4.2d
-	WORD $0x4efdd610 // fsub v16.2d, v16.2d, v29.2d
-	WORD $0x6e65dcd3 // fmul v19.2d, v6.2d, v5.2d
-	WORD $0x4ef3d610 // fsub v16.2d, v16.2d, v19.2d
+	VFMLA V1.D2, V10.D2, V16.D2
+	VFMLS V4.D2, V7.D2, V16.D2
+	VFMLS V5.D2, V6.D2, V16.D2
 	WORD $0x6e60dd11 // fmul v17.2d, v8.2d, v0.2d
-	WORD $0x6e61dd34 // fmul v20.2d, v9.2d, v1.2d
-	WORD $0x4ef4d631 // fsub v17.2d, v17.2d, v20.2d
-	WORD $0x6e62dcd5 // fmul v21.2d, v6.2d, v2.2d
-	WORD $0x4ef5d631 // fsub v17.2d, v17.2d, v21.2d
-	WORD $0x6e63dcf6 // fmul v22.2d, v7.2d, v3.2d
-	WORD $0x4e76d631 // fadd v17.2d, v17.2d, v22.2d
+	VFMLS V1.D2, V9.D2, V17.D2
+	VFMLS V2.D2, V6.D2, V17.D2
+	VFMLA V3.D2, V7.D2, V17.D2
 	WORD $0x6e62dcf2 // fmul v18.2d, v7.2d, v2.2d
-	WORD $0x6e63dcd7 // fmul v23.2d, v6.2d, v3.2d
-	WORD $0x4e77d652 // fadd v18.2d, v18.2d, v23.2d
-	WORD $0x6e60dd38 // fmul v24.2d, v9.2d, v0.2d
-	WORD $0x4ef8d652 // fsub v18.2d, v18.2d, v24.2d
-	WORD $0x6e61dd19 // fmul v25.2d, v8.2d, v1.2d
-	WORD $0x4ef9d652 // fsub v18.2d, v18.2d, v25.2d
+	VFMLA V3.D2, V6.D2, V18.D2
+	VFMLS V0.D2, V9.D2, V18.D2
+	VFMLS V1.D2, V8.D2, V18.D2
 	WORD $0x6e6cddad // fmul v13.2d, v13.2d, v12.2d
 	FMOVQ F13, 384(R2)
 	WORD $0x6e6cddce // fmul v14.2d, v14.2d, v12.2d

@@ -1754,47 +1754,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x85814c8b // ldr z11, [x4, #11, mul vl]
 	WORD $0x8581508c // ldr z12, [x4, #12, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -1980,47 +1962,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x8583408b // ldr z11, [x4, #24, mul vl]
 	WORD $0x8583448c // ldr z12, [x4, #25, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -2248,47 +2212,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x8584548b // ldr z11, [x4, #37, mul vl]
 	WORD $0x8584588c // ldr z12, [x4, #38, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -2516,47 +2462,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x8586488b // ldr z11, [x4, #50, mul vl]
 	WORD $0x85864c8c // ldr z12, [x4, #51, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -2784,47 +2712,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x85875c8b // ldr z11, [x4, #63, mul vl]
 	WORD $0x8588408c // ldr z12, [x4, #64, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -3052,47 +2962,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x8589508b // ldr z11, [x4, #76, mul vl]
 	WORD $0x8589548c // ldr z12, [x4, #77, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -3320,47 +3212,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x858b448b // ldr z11, [x4, #89, mul vl]
 	WORD $0x858b488c // ldr z12, [x4, #90, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -3588,47 +3462,29 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x858c588b // ldr z11, [x4, #102, mul vl]
 	WORD $0x858c5c8c // ldr z12, [x4, #103, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -6018,47 +5874,29 @@ nox0:
 	WORD $0x85814c8b // ldr z11, [x4, #11, mul vl]
 	WORD $0x8581508c // ldr z12, [x4, #12, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -6261,47 +6099,29 @@ aligned0:
 	WORD $0x8583408b // ldr z11, [x4, #24, mul vl]
 	WORD $0x8583448c // ldr z12, [x4, #25, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -6546,47 +6366,29 @@ aligned1:
 	WORD $0x8584548b // ldr z11, [x4, #37, mul vl]
 	WORD $0x8584588c // ldr z12, [x4, #38, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -6831,47 +6633,29 @@ aligned2:
 	WORD $0x8586488b // ldr z11, [x4, #50, mul vl]
 	WORD $0x85864c8c // ldr z12, [x4, #51, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -7116,47 +6900,29 @@ aligned3:
 	WORD $0x85875c8b // ldr z11, [x4, #63, mul vl]
 	WORD $0x8588408c // ldr z12, [x4, #64, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -7401,47 +7167,29 @@ aligned4:
 	WORD $0x8589508b // ldr z11, [x4, #76, mul vl]
 	WORD $0x8589548c // ldr z12, [x4, #77, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -7686,47 +7434,29 @@ aligned5:
 	WORD $0x858b448b // ldr z11, [x4, #89, mul vl]
 	WORD $0x858b488c // ldr z12, [x4, #90, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d
@@ -7971,47 +7701,29 @@ aligned6:
 	WORD $0x858c588b // ldr z11, [x4, #102, mul vl]
 	WORD $0x858c5c8c // ldr z12, [x4, #103, mul vl]
 	WORD $0x65c2094d // fmul z13.d, z10.d, z2.d
-	WORD $0x65c30973 // fmul z19.d, z11.d, z3.d
-	WORD $0x65d305ad // fsub z13.d, z13.d, z19.d
-	WORD $0x65c40914 // fmul z20.d, z8.d, z4.d
-	WORD $0x65d405ad // fsub z13.d, z13.d, z20.d
-	WORD $0x65c50935 // fmul z21.d, z9.d, z5.d
-	WORD $0x65d501ad // fadd z13.d, z13.d, z21.d
+	WORD $0x65e3216d // fmls z13.d, p0/m, z11.d, z3.d
+	WORD $0x65e4210d // fmls z13.d, p0/m, z8.d, z4.d
+	WORD $0x65e5012d // fmla z13.d, p0/m, z9.d, z5.d
 	WORD $0x65c4092e // fmul z14.d, z9.d, z4.d
-	WORD $0x65c50916 // fmul z22.d, z8.d, z5.d
-	WORD $0x65d601ce // fadd z14.d, z14.d, z22.d
-	WORD $0x65c20977 // fmul z23.d, z11.d, z2.d
-	WORD $0x65d705ce // fsub z14.d, z14.d, z23.d
-	WORD $0x65c30958 // fmul z24.d, z10.d, z3.d
-	WORD $0x65d805ce // fsub z14.d, z14.d, z24.d
+	WORD $0x65e5010e // fmla z14.d, p0/m, z8.d, z5.d
+	WORD $0x65e2216e // fmls z14.d, p0/m, z11.d, z2.d
+	WORD $0x65e3214e // fmls z14.d, p0/m, z10.d, z3.d
 	WORD $0x65c408cf // fmul z15.d, z6.d, z4.d
-	WORD $0x65c508f9 // fmul z25.d, z7.d, z5.d
-	WORD $0x65d905ef // fsub z15.d, z15.d, z25.d
-	WORD $0x65c0095a // fmul z26.d, z10.d, z0.d
-	WORD $0x65da05ef // fsub z15.d, z15.d, z26.d
-	WORD $0x65c1097b // fmul z27.d, z11.d, z1.d
-	WORD $0x65db01ef // fadd z15.d, z15.d, z27.d
+	WORD $0x65e520ef // fmls z15.d, p0/m, z7.d, z5.d
+	WORD $0x65e0214f // fmls z15.d, p0/m, z10.d, z0.d
+	WORD $0x65e1016f // fmla z15.d, p0/m, z11.d, z1.d
 	WORD $0x65c00970 // fmul z16.d, z11.d, z0.d
-	WORD $0x65c1095c // fmul z28.d, z10.d, z1.d
-	WORD $0x65dc0210 // fadd z16.d, z16.d, z28.d
-	WORD $0x65c408fd // fmul z29.d, z7.d, z4.d
-	WORD $0x65dd0610 // fsub z16.d, z16.d, z29.d
-	WORD $0x65c508d3 // fmul z19.d, z6.d, z5.d
-	WORD $0x65d30610 // fsub z16.d, z16.d, z19.d
+	WORD $0x65e10150 // fmla z16.d, p0/m, z10.d, z1.d
+	WORD $0x65e420f0 // fmls z16.d, p0/m, z7.d, z4.d
+	WORD $0x65e520d0 // fmls z16.d, p0/m, z6.d, z5.d
 	WORD $0x65c00911 // fmul z17.d, z8.d, z0.d
-	WORD $0x65c10934 // fmul z20.d, z9.d, z1.d
-	WORD $0x65d40631 // fsub z17.d, z17.d, z20.d
-	WORD $0x65c208d5 // fmul z21.d, z6.d, z2.d
-	WORD $0x65d50631 // fsub z17.d, z17.d, z21.d
-	WORD $0x65c308f6 // fmul z22.d, z7.d, z3.d
-	WORD $0x65d60231 // fadd z17.d, z17.d, z22.d
+	WORD $0x65e12131 // fmls z17.d, p0/m, z9.d, z1.d
+	WORD $0x65e220d1 // fmls z17.d, p0/m, z6.d, z2.d
+	WORD $0x65e300f1 // fmla z17.d, p0/m, z7.d, z3.d
 	WORD $0x65c208f2 // fmul z18.d, z7.d, z2.d
-	WORD $0x65c308d7 // fmul z23.d, z6.d, z3.d
-	WORD $0x65d70252 // fadd z18.d, z18.d, z23.d
-	WORD $0x65c00938 // fmul z24.d, z9.d, z0.d
-	WORD $0x65d80652 // fsub z18.d, z18.d, z24.d
-	WORD $0x65c10919 // fmul z25.d, z8.d, z1.d
-	WORD $0x65d90652 // fsub z18.d, z18.d, z25.d
+	WORD $0x65e300d2 // fmla z18.d, p0/m, z6.d, z3.d
+	WORD $0x65e02132 // fmls z18.d, p0/m, z9.d, z0.d
+	WORD $0x65e12112 // fmls z18.d, p0/m, z8.d, z1.d
 	WORD $0x65cc09ad // fmul z13.d, z13.d, z12.d
 	WORD $0xe583404d // str z13, [x2, #24, mul vl]
 	WORD $0x65cc09ce // fmul z14.d, z14.d, z12.d

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"time"
 
@@ -158,6 +159,10 @@ func timeExchange(c comm.Comm, iters, repeats int, exchange func() error) (float
 	if iters > 0 {
 		warm = iters/10 + 1
 	}
+	// Collect the garbage of the setup first: a collection during the
+	// timed calls takes a core from them (its mark workers run on one of
+	// the GOMAXPROCS threads) and made --threads 2 figures vary by 3x.
+	runtime.GC()
 	start := time.Now()
 	for range warm {
 		if err := exchange(); err != nil {

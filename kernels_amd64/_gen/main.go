@@ -17,10 +17,11 @@
 //
 // The kernels perform, lane-parallel, exactly the floating-point operations
 // of the portable site kernels of package kernels (wilson_site_gen.go, from
-// kernels/wilson_gen.go), in the same order: in float32 the SU(3) and
-// clover rows are one multiply and fused multiply-adds (the Go twins
-// emulate them exactly), every other operation is unfused, so that every W and every kernel set
-// gives the same bits as the portable W = 1 path. The generator therefore mirrors kernels/wilson_gen.go term by
+// kernels/wilson_gen.go), in the same order: the SU(3) and clover rows and
+// the rebuilt third rows of compact links are one multiply and fused
+// multiply-adds (the Go twins use math.FMA in float64 and emulate the
+// float32 ones exactly), every other operation is unfused, so that every W
+// and every kernel set gives the same bits as the portable W = 1 path. The generator therefore mirrors kernels/wilson_gen.go term by
 // term; kernels_amd64's tests hold the output to the Go kernels bit for bit.
 package main
 
@@ -336,9 +337,8 @@ func (g *hopGen) linkRows() int {
 }
 
 // recon rebuilds row 2 of compact link d into the scratch at R14+row2, in
-// the operation order of kernels.ExpandLink ((j, k, l) cyclic; in float64
-// every product rounded, unfused; in float32 the products after the first
-// fused, as in the rows):
+// the operation order of kernels.ExpandLink ((j, k, l) cyclic; the products
+// after the first fused, as in the rows):
 //
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
@@ -350,30 +350,7 @@ func (g *hopGen) recon(d int) {
 	sign := g.m((13*d+12)*vb, "BX")
 	a, b, c, e := g.h[0], g.h[1], g.h[2], g.h[3]
 	mul := func(m, x, dst string) { g.i("%s %s, %s, %s", g.op("VMUL"), m, x, dst) }
-	acc := func(op string) { g.i("%s %s, %s, %s", g.op(op), g.t, g.o, g.o) }
-	if g.pr.bits == 32 {
-		fm := func(op, m, x string) { g.i("%s %s, %s, %s", g.op(op), m, x, g.o) }
-		for j := range 3 {
-			k, l := (j+1)%3, (j+2)%3
-			g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 0), a)
-			g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 1), b)
-			g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 0), c)
-			g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 1), e)
-			mul(r(1, l, 0), a, g.o)
-			fm("VFNMADD231", r(1, l, 1), b)
-			fm("VFNMADD231", r(1, k, 0), c)
-			fm("VFMADD231", r(1, k, 1), e)
-			mul(sign, g.o, g.o)
-			g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j)*vb, "R14"))
-			mul(r(1, k, 1), c, g.o)
-			fm("VFMADD231", r(1, k, 0), e)
-			fm("VFNMADD231", r(1, l, 1), a)
-			fm("VFNMADD231", r(1, l, 0), b)
-			mul(sign, g.o, g.o)
-			g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j+1)*vb, "R14"))
-		}
-		return
-	}
+	fm := func(op, m, x string) { g.i("%s %s, %s, %s", g.op(op), m, x, g.o) }
 	for j := range 3 {
 		k, l := (j+1)%3, (j+2)%3
 		g.i("%s %s, %s", g.op("VMOVU"), r(0, k, 0), a)
@@ -381,44 +358,28 @@ func (g *hopGen) recon(d int) {
 		g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 0), c)
 		g.i("%s %s, %s", g.op("VMOVU"), r(0, l, 1), e)
 		mul(r(1, l, 0), a, g.o)
-		mul(r(1, l, 1), b, g.t)
-		acc("VSUB")
-		mul(r(1, k, 0), c, g.t)
-		acc("VSUB")
-		mul(r(1, k, 1), e, g.t)
-		acc("VADD")
+		fm("VFNMADD231", r(1, l, 1), b)
+		fm("VFNMADD231", r(1, k, 0), c)
+		fm("VFMADD231", r(1, k, 1), e)
 		mul(sign, g.o, g.o)
 		g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j)*vb, "R14"))
 		mul(r(1, k, 1), c, g.o)
-		mul(r(1, k, 0), e, g.t)
-		acc("VADD")
-		mul(r(1, l, 1), a, g.t)
-		acc("VSUB")
-		mul(r(1, l, 0), b, g.t)
-		acc("VSUB")
+		fm("VFMADD231", r(1, k, 0), e)
+		fm("VFNMADD231", r(1, l, 1), a)
+		fm("VFNMADD231", r(1, l, 0), b)
 		mul(sign, g.o, g.o)
 		g.i("%s %s, %s", g.op("VMOVU"), g.o, g.m(g.row2+(2*j+1)*vb, "R14"))
 	}
 }
 
-// mulAcc sets o = o + m*x (neg: o - m*x): in float32 one fused
-// multiply-add, in float64 a multiply into t and an add (as the twin,
-// kernels/wilson_gen.go fma32 and fma64).
+// mulAcc sets o = o + m*x (neg: o - m*x), one fused multiply-add (as the
+// twin, kernels/wilson_gen.go fma64 and fma32).
 func (g *hopGen) mulAcc(m, x string, neg bool) {
-	if g.pr.bits == 32 {
-		fma := "VFMADD231"
-		if neg {
-			fma = "VFNMADD231"
-		}
-		g.i("%s %s, %s, %s", g.op(fma), m, x, g.o)
-		return
-	}
-	g.i("%s %s, %s, %s", g.op("VMUL"), m, x, g.t)
+	fma := "VFMADD231"
 	if neg {
-		g.i("%s %s, %s, %s", g.op("VSUB"), g.t, g.o, g.o)
-	} else {
-		g.i("%s %s, %s, %s", g.op("VADD"), g.t, g.o, g.o)
+		fma = "VFNMADD231"
 	}
+	g.i("%s %s, %s, %s", g.op(fma), m, x, g.o)
 }
 
 func (g *hopGen) broadcastA(dst string) {
@@ -468,11 +429,7 @@ func (g *hopGen) kernel() {
 	g.p("// Hopping term, %d-bit, W = %d (%s registers, %d of them), accumulator %s.", g.pr.bits, w, g.sh.reg, g.sh.regs,
 		map[bool]string{true: "in registers", false: "partly in the frame's scratch"}[g.sh.regs == 32])
 	g.p("// The operations and their order are those of the portable kernel: each")
-	if g.pr.bits == 32 {
-		g.p("// SU(3) row is one multiply and five fused multiply-adds.")
-	} else {
-		g.p("// SU(3) row is six multiplies and five adds, unfused.")
-	}
+	g.p("// SU(3) row is one multiply and five fused multiply-adds.")
 	g.p("// DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,")
 	g.p("// DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,")
 	g.p("// R10 links of the next tile (prefetched), R11 Src, R12 Dst, R13 X (0: none), R14 accumulator scratch.")
@@ -608,8 +565,8 @@ func cloverKernel(o *out, sh shape, p prec) {
 	name := fmt.Sprintf("clover%s%d", sh.reg, p.bits)
 	o.p("// func %s(dst, src, clov *float%d, n int)", name, p.bits)
 	o.p("//")
-	o.p("// Clover blocks, %d-bit, W = %d: x in %s0..%s11, y in %s12, product in %s13;", p.bits, sh.lanes(p), sh.reg, sh.reg, sh.reg, sh.reg)
-	o.p("// each row in the order of kernels.cloverBlock (multiply-adds fused in float32).")
+	o.p("// Clover blocks, %d-bit, W = %d: x in %s0..%s11, y in %s12;", p.bits, sh.lanes(p), sh.reg, sh.reg, sh.reg)
+	o.p("// each row in the order of kernels.cloverBlock (one multiply, then fused multiply-adds).")
 	o.p("TEXT ·%s(SB), NOSPLIT, $0-32", name)
 	o.i("MOVQ dst+0(FP), DI")
 	o.i("MOVQ src+8(FP), SI")
@@ -618,7 +575,7 @@ func cloverKernel(o *out, sh shape, p prec) {
 	o.i("TESTQ CX, CX")
 	o.i("JLE done")
 	o.label("tile")
-	y, t := sh.r(12), sh.r(13)
+	y := sh.r(12)
 	for b := range 2 {
 		for k := range 12 {
 			o.i("%s %d(SI), %s", op("VMOVU"), (12*b+k)*vb, sh.r(k))
@@ -631,20 +588,11 @@ func cloverKernel(o *out, sh shape, p prec) {
 						o.i("%s %s, %s, %s", op("VMUL"), m, sh.r(tm.x), y)
 						continue
 					}
-					if p.bits == 32 {
-						fma := "VFMADD231"
-						if tm.neg {
-							fma = "VFNMADD231"
-						}
-						o.i("%s %s, %s, %s", op(fma), m, sh.r(tm.x), y)
-						continue
-					}
-					o.i("%s %s, %s, %s", op("VMUL"), m, sh.r(tm.x), t)
+					fma := "VFMADD231"
 					if tm.neg {
-						o.i("%s %s, %s, %s", op("VSUB"), t, y, y)
-					} else {
-						o.i("%s %s, %s, %s", op("VADD"), t, y, y)
+						fma = "VFNMADD231"
 					}
+					o.i("%s %s, %s, %s", op(fma), m, sh.r(tm.x), y)
 				}
 				o.i("%s %s, %d(DI)", op("VMOVU"), y, (12*b+2*i+ri)*vb)
 			}

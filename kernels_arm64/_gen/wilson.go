@@ -33,7 +33,7 @@ import "fmt"
 // At the start of each hop, while every register but vA (and vPerm,
 // loaded later) is free, rebuildRow2 forms the third row,
 // s * conj(row0 x row1), in kernels.ExpandLink's order of operations
-// (float64 unfused, float32 with the second to fourth products fused) and
+// (the second to fourth products fused, in both precisions) and
 // stores it to acc rows 24..29 (the caller's scratch is 30 rows long),
 // from where mulLink reads it.
 
@@ -398,12 +398,11 @@ func mulLink(e *emitter, d int, compact bool) {
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
 //
-// In float64 each product is an FMUL of its own (no fusing), in float32
-// the first is an FMUL and the other three are fused into the sum (FMLA,
-// FMLS: kernels.rebuild32). It runs at the start of a hop, when all vector
-// registers but vA and vPerm are free: the 12 rows in 0..11, s in 12, the
-// six results in 13..18 (independent chains for the out-of-order core),
-// float64 products in 19..29 in turn.
+// The first product is an FMUL, the other three are fused into the sum
+// (FMLA, FMLS; kernels.rebuild, in both precisions). It runs at the start
+// of a hop, when all vector registers but vA and vPerm are free: the 12
+// rows in 0..11, s in 12, the six results in 13..18 (independent chains for
+// the out-of-order core).
 func rebuildRow2(e *emitter, d int) {
 	const sign = 12
 	base := compactLinkRows * d
@@ -411,28 +410,9 @@ func rebuildRow2(e *emitter, d int) {
 		e.load(r, rLinks, base+r)
 	}
 	row := func(i, j, ri int) int { return 2*(3*i+j) + ri }
-	next := 0
-	prod := func(n, m int) int {
-		t := 19 + next
-		next = (next + 1) % 11
-		e.fmul(t, n, m)
-		return t
-	}
-	// add and sub: acc += n*m and acc -= n*m, fused in float32.
-	add := func(acc, n, m int) {
-		if e.bits == 32 {
-			e.fmla(acc, n, m)
-			return
-		}
-		e.fadd(acc, acc, prod(n, m))
-	}
-	sub := func(acc, n, m int) {
-		if e.bits == 32 {
-			e.fmls(acc, n, m)
-			return
-		}
-		e.fsub(acc, acc, prod(n, m))
-	}
+	// add and sub: acc += n*m and acc -= n*m, fused.
+	add := func(acc, n, m int) { e.fmla(acc, n, m) }
+	sub := func(acc, n, m int) { e.fmls(acc, n, m) }
 	for j := range 3 {
 		k, l := (j+1)%3, (j+2)%3
 		re, im := 13+2*j, 14+2*j
