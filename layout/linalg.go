@@ -68,10 +68,8 @@ func Dot[F Float](x, y *Field[F]) (complex128, error) {
 	sums := parallelSums(x, 2, func(acc []ExactSum, lo, hi int) {
 		eachPart(lo, hi, W, nc, func(b, e int, pr, pi []float64) {
 			siteDot(pr, pi, x.Data[b:e], y.Data[b:e], W, nc)
-			for k := range pr {
-				acc[0].Add(pr[k])
-				acc[1].Add(pi[k])
-			}
+			acc[0].AddAll(pr)
+			acc[1].AddAll(pi)
 		})
 	})
 	s, err := x.Layout.GlobalSum(&sums[0], &sums[1])
@@ -100,9 +98,7 @@ func AddSiteNorms[F Float](x *Field[F], acc *ExactSum) {
 	sums := parallelSums(x, 1, func(acc []ExactSum, lo, hi int) {
 		eachPart(lo, hi, W, nc, func(b, e int, part, _ []float64) {
 			siteNorm(part, x.Data[b:e], W, nc)
-			for _, v := range part {
-				acc[0].Add(v)
-			}
+			acc[0].AddAll(part)
 		})
 	})
 	acc.AddSum(&sums[0])
@@ -134,9 +130,7 @@ func CGUpdate[F Float](x, r, p, q *Field[F], alpha float64) (float64, error) {
 	sums := parallelSums(x, 1, func(acc []ExactSum, lo, hi int) {
 		eachPart(lo, hi, W, nc, func(b, e int, part, _ []float64) {
 			cgUpdate(alpha, x.Data[b:e], r.Data[b:e], p.Data[b:e], q.Data[b:e], part, W, nc)
-			for _, v := range part {
-				acc[0].Add(v)
-			}
+			acc[0].AddAll(part)
 		})
 	})
 	s, err := x.Layout.GlobalSum(&sums[0])

@@ -69,6 +69,46 @@ func TestExactSumAgainstBigFloat(t *testing.T) {
 	}
 }
 
+// TestExactSumAddAll checks AddAll against Add one value at a time: random
+// values over the whole range (subnormals, both signs), non-finite values,
+// and a slice that crosses the point where carries must be propagated.
+func TestExactSumAddAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 40 {
+		n := rng.IntN(3000)
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = math.Ldexp(rng.Float64()-0.5, rng.IntN(2100)-1080)
+			if trial%4 == 1 {
+				xs[i] = rng.NormFloat64() * 1e3 // nearly equal exponents: the field partials' case
+			}
+		}
+		if trial%10 == 9 && n > 2 {
+			xs[n/2] = math.Inf(1 - 2*(trial%3))
+		}
+		if trial%10 == 7 && n > 2 {
+			xs[n/3] = math.NaN()
+		}
+		var one, all ExactSum
+		if trial%5 == 3 { // just short of a carry propagation
+			one.n, all.n = exactFlush-7, exactFlush-7
+		}
+		for _, x := range xs {
+			one.Add(x)
+		}
+		all.AddAll(xs)
+		got, want := all.Float64(), one.Float64()
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("trial %d (%d values): AddAll %v, Add %v", trial, n, got, want)
+		}
+		if trial%10 < 7 { // finite values only
+			if ref := exactReference(xs); got != ref {
+				t.Fatalf("trial %d: AddAll %v, big.Float %v", trial, got, ref)
+			}
+		}
+	}
+}
+
 // fillSmooth fills a field with values of widely varying magnitude that are
 // a function of the global coordinate only.
 func fillSmooth[F Float](f *Field[F], seed float64) {

@@ -2,6 +2,7 @@ package dirac
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/goqcd/goqcd/layout"
 )
@@ -16,7 +17,8 @@ func NewSpinor[F layout.Float](l *layout.Layout, s layout.Subset) *layout.Field[
 }
 
 // ApplyGamma5 sets dst = gamma5 src = diag(1, 1, -1, -1) src (spins 2 and 3
-// change sign). dst may be src.
+// change sign, as Go's unary minus: the sign bit flips, zeros and NaNs
+// included). dst may be src. The tiles are split over the layout's threads.
 func ApplyGamma5[F layout.Float](dst, src *layout.Field[F]) error {
 	if err := dst.SameShape(src); err != nil {
 		return fmt.Errorf("dirac: gamma5: %w", err)
@@ -24,16 +26,54 @@ func ApplyGamma5[F layout.Float](dst, src *layout.Field[F]) error {
 	if src.NC != SpinorNC {
 		return fmt.Errorf("dirac: gamma5 acts on spinor fields of %d components, got %d", SpinorNC, src.NC)
 	}
-	w := src.Layout.W
-	n := SpinorNC * 2 * w // reals per tile
-	for b := 0; b < len(src.Data); b += n {
-		s, d := src.Data[b:b+n], dst.Data[b:b+n]
-		copy(d[:n/2], s[:n/2])
-		for k := n / 2; k < n; k++ {
-			d[k] = -s[k]
+	l := src.Layout
+	n := SpinorNC * 2 * l.W // reals per tile; spins 2 and 3 are its second half
+	tiles := len(src.Data) / n
+	body := func(_, lo, hi int) {
+		for t := lo; t < hi; t++ {
+			s, d := src.Data[t*n:(t+1)*n], dst.Data[t*n:(t+1)*n]
+			if &s[0] != &d[0] {
+				copy(d[:n/2], s[:n/2])
+			}
+			negate(d[n/2:], s[n/2:])
 		}
 	}
+	if l.Threads() > 1 && tiles >= 64 {
+		l.ParallelFor(tiles, body)
+	} else {
+		body(0, 0, tiles)
+	}
 	return nil
+}
+
+// negate sets d = -s (d may be s), flipping sign bits 64 bits at a time
+// (one float64 or two float32): several times faster than d[k] = -s[k]
+// element by element. len(s)*size must be a multiple of 8 and both slices
+// 8-byte aligned (spinor halves: 12W numbers).
+func negate[F layout.Float](d, s []F) {
+	var z F
+	size := int(unsafe.Sizeof(z))
+	words := len(s) * size / 8
+	if len(d) < len(s) || words*8 != len(s)*size || len(s) == 0 {
+		for k := range s {
+			d[k] = -s[k]
+		}
+		return
+	}
+	mask := uint64(1) << 63
+	if size == 4 {
+		mask |= 1 << 31
+	}
+	sw := unsafe.Slice((*uint64)(unsafe.Pointer(&s[0])), words)
+	dw := unsafe.Slice((*uint64)(unsafe.Pointer(&d[0])), words)
+	i := 0
+	for ; i+4 <= len(sw); i += 4 { // four words a step: fewer loop instructions per word
+		s4, d4 := (*[4]uint64)(sw[i:i+4]), (*[4]uint64)(dw[i:i+4])
+		d4[0], d4[1], d4[2], d4[3] = s4[0]^mask, s4[1]^mask, s4[2]^mask, s4[3]^mask
+	}
+	for ; i < len(sw); i++ {
+		dw[i] = sw[i] ^ mask
+	}
 }
 
 // parityData returns the data of the tiles of parity p of a full field.

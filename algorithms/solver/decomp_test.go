@@ -45,15 +45,16 @@ var decompCases = []decompCase{
 }
 
 // TestDecompositionIndependence runs the solvers on 1, 2 and 4 in-process
-// ranks and W = 1, 2, 4: the exact reductions make the iteration sequence
-// identical, so iterations, residuals and solutions must agree with the
-// single-rank W = 1 run (solutions to 1e-12 relative, in fact bit for bit).
-// Under -short three of the nine combinations run.
+// ranks, W = 1, 2, 4 and 1 to 3 threads per rank: the exact reductions make
+// the iteration sequence identical, so iterations, residuals and solutions
+// must agree with the single-rank W = 1 run (solutions to 1e-12 relative,
+// in fact bit for bit). Under -short four of the combinations run.
 func TestDecompositionIndependence(t *testing.T) {
-	type grid struct{ ranks, w int }
-	grids := []grid{{1, 1}, {1, 2}, {1, 4}, {2, 1}, {2, 2}, {2, 4}, {4, 1}, {4, 2}, {4, 4}}
+	type grid struct{ ranks, w, threads int }
+	grids := []grid{{1, 1, 1}, {1, 2, 1}, {1, 4, 1}, {2, 1, 1}, {2, 2, 1}, {2, 4, 1}, {4, 1, 1}, {4, 2, 1}, {4, 4, 1},
+		{1, 1, 2}, {1, 4, 3}, {2, 2, 2}}
 	if testing.Short() {
-		grids = []grid{{1, 1}, {2, 4}, {4, 2}}
+		grids = []grid{{1, 1, 1}, {2, 4, 1}, {4, 2, 1}, {1, 1, 3}}
 	}
 	for _, dc := range decompCases {
 		t.Run(dc.name, func(t *testing.T) {
@@ -64,7 +65,7 @@ func TestDecompositionIndependence(t *testing.T) {
 				var got []*globalVector
 				var res []Result
 				err := comm.RunInProc(g.ranks, func(c comm.Comm) error {
-					l, err := layout.New(c, lat4, layout.Options{W: g.w})
+					l, err := layout.New(c, lat4, layout.Options{W: g.w, Threads: g.threads})
 					if err != nil {
 						return err
 					}
@@ -91,7 +92,7 @@ func TestDecompositionIndependence(t *testing.T) {
 					return nil
 				})
 				if err != nil {
-					t.Fatalf("%d ranks, W=%d: %v", g.ranks, g.w, err)
+					t.Fatalf("%d ranks, W=%d, %d threads: %v", g.ranks, g.w, g.threads, err)
 				}
 				if ref == nil {
 					ref, refRes = got, res
@@ -99,8 +100,8 @@ func TestDecompositionIndependence(t *testing.T) {
 				}
 				for i := range got {
 					if res[i].Iterations != refRes[i].Iterations || res[i].Residual != refRes[i].Residual {
-						t.Errorf("%d ranks, W=%d, solution %d: %d iterations, residual %.17g; single rank W=1: %d, %.17g",
-							g.ranks, g.w, i, res[i].Iterations, res[i].Residual, refRes[i].Iterations, refRes[i].Residual)
+						t.Errorf("%d ranks, W=%d, %d threads, solution %d: %d iterations, residual %.17g; single rank W=1: %d, %.17g",
+							g.ranks, g.w, g.threads, i, res[i].Iterations, res[i].Residual, refRes[i].Iterations, refRes[i].Residual)
 					}
 					var dd, nn float64
 					for k, v := range got[i].v {
@@ -109,7 +110,7 @@ func TestDecompositionIndependence(t *testing.T) {
 						nn += cmplx.Abs(ref[i].v[k]) * cmplx.Abs(ref[i].v[k])
 					}
 					if dd > 1e-24*nn {
-						t.Errorf("%d ranks, W=%d, solution %d: |x - x_ref|^2 / |x_ref|^2 = %.3g > 1e-24", g.ranks, g.w, i, dd/nn)
+						t.Errorf("%d ranks, W=%d, %d threads, solution %d: |x - x_ref|^2 / |x_ref|^2 = %.3g > 1e-24", g.ranks, g.w, g.threads, i, dd/nn)
 					}
 				}
 			}

@@ -6,8 +6,9 @@ import "github.com/goqcd/goqcd/layout"
 // over the data, with the norm summed like layout.Norm2 (per site in
 // float64 in component order, across sites exactly), so the results are
 // identical, bit for bit, on every process grid and W, and equal to
-// layout.Norm2 of the result. These are private Go loops over Field.Data; they are meant
-// to move into the kernels package with SIMD twins.
+// layout.Norm2 of the result, and split over the layout's threads. These
+// are private Go loops over Field.Data; they are meant to move into the
+// kernels package with SIMD twins.
 
 // fusedAxpyNorm2 sets y = a*x + y (complex a) and returns the global |y|^2.
 // x and y may alias. Collective.
@@ -15,28 +16,27 @@ func fusedAxpyNorm2[F layout.Float](a complex128, x, y *layout.Field[F]) (float6
 	ar, ai := F(real(a)), F(imag(a))
 	W := x.Layout.W
 	xd, yd := x.Data, y.Data
-	var acc layout.ExactSum
 	nc := y.NC
-	var part [16]float64 // per-site partial sums, as layout.Norm2
-	for base := 0; base < len(xd); base += nc * 2 * W {
-		clear(part[:W])
-		for c := range nc {
-			b := base + 2*c*W
-			xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-			yr, yi := yd[b:b+W], yd[b+W:b+2*W]
-			for k := range W {
-				r, i := xr[k], xi[k]
-				vr := yr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
-				vi := yi[k] + (F(ar*i) + F(ai*r))
-				yr[k], yi[k] = vr, vi
-				fr, fi := float64(vr), float64(vi)
-				part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
+	acc := tileSums(y, func(acc *layout.ExactSum, lo, hi int) {
+		var part [16]float64 // per-site partial sums, as layout.Norm2
+		for base := lo; base < hi; base += nc * 2 * W {
+			clear(part[:W])
+			for c := range nc {
+				b := base + 2*c*W
+				xr, xi := xd[b:b+W], xd[b+W:b+2*W]
+				yr, yi := yd[b:b+W], yd[b+W:b+2*W]
+				for k := range W {
+					r, i := xr[k], xi[k]
+					vr := yr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
+					vi := yi[k] + (F(ar*i) + F(ai*r))
+					yr[k], yi[k] = vr, vi
+					fr, fi := float64(vr), float64(vi)
+					part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
+				}
 			}
+			acc.AddAll(part[:W])
 		}
-		for k := range W {
-			acc.Add(part[k])
-		}
-	}
+	})
 	s, err := y.Layout.GlobalSum(&acc)
 	if err != nil {
 		return 0, err
@@ -50,28 +50,27 @@ func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.
 	ar, ai := F(real(a)), F(imag(a))
 	W := x.Layout.W
 	xd, yd := x.Data, y.Data
-	var acc layout.ExactSum
 	nc := y.NC
-	var part [16]float64 // per-site partial sums, as layout.Norm2
-	for base := 0; base < len(xd); base += nc * 2 * W {
-		clear(part[:W])
-		for c := range nc {
-			b := base + 2*c*W
-			xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-			yr, yi := yd[b:b+W], yd[b+W:b+2*W]
-			for k := range W {
-				r, i := yr[k], yi[k]
-				vr := xr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
-				vi := xi[k] + (F(ar*i) + F(ai*r))
-				yr[k], yi[k] = vr, vi
-				fr, fi := float64(vr), float64(vi)
-				part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
+	acc := tileSums(y, func(acc *layout.ExactSum, lo, hi int) {
+		var part [16]float64 // per-site partial sums, as layout.Norm2
+		for base := lo; base < hi; base += nc * 2 * W {
+			clear(part[:W])
+			for c := range nc {
+				b := base + 2*c*W
+				xr, xi := xd[b:b+W], xd[b+W:b+2*W]
+				yr, yi := yd[b:b+W], yd[b+W:b+2*W]
+				for k := range W {
+					r, i := yr[k], yi[k]
+					vr := xr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
+					vi := xi[k] + (F(ar*i) + F(ai*r))
+					yr[k], yi[k] = vr, vi
+					fr, fi := float64(vr), float64(vi)
+					part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
+				}
 			}
+			acc.AddAll(part[:W])
 		}
-		for k := range W {
-			acc.Add(part[k])
-		}
-	}
+	})
 	s, err := y.Layout.GlobalSum(&acc)
 	if err != nil {
 		return 0, err
@@ -79,13 +78,49 @@ func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.
 	return s[0], nil
 }
 
-// fusedAxpby sets y = a*x + b*y for real a and b. x and y may alias.
+// tileSums runs body on contiguous ranges [lo, hi) of whole tiles of f's
+// data, one per thread of the layout (one range when there is one thread
+// or few tiles), each with its own exact accumulator, and returns their
+// exact sum: the same bits for every thread count.
+func tileSums[F layout.Float](f *layout.Field[F], body func(acc *layout.ExactSum, lo, hi int)) layout.ExactSum {
+	l := f.Layout
+	tile := f.NC * 2 * l.W
+	tiles := len(f.Data) / tile
+	if l.Threads() <= 1 || tiles < minParallelTiles {
+		var acc layout.ExactSum
+		body(&acc, 0, len(f.Data))
+		return acc
+	}
+	accs := make([]layout.ExactSum, l.Threads())
+	l.ParallelFor(tiles, func(chunk, lo, hi int) { body(&accs[chunk], lo*tile, hi*tile) })
+	for c := 1; c < len(accs); c++ {
+		accs[0].AddSum(&accs[c])
+	}
+	return accs[0]
+}
+
+// minParallelTiles is the fewest tiles for which tileSums and fusedAxpby
+// use the threads (as layout's linear algebra).
+const minParallelTiles = 64
+
+// fusedAxpby sets y = a*x + b*y for real a and b (each product rounded:
+// no fusing, so every GOAMD64 level and GOARCH gives the same bits). x and
+// y may alias.
 func fusedAxpby[F layout.Float](a float64, x *layout.Field[F], b float64, y *layout.Field[F]) {
 	af, bf := F(a), F(b)
-	yd := y.Data
-	for i, v := range x.Data {
-		yd[i] = af*v + bf*yd[i]
+	xd, yd := x.Data, y.Data
+	l := y.Layout
+	body := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			yd[i] = F(af*xd[i]) + F(bf*yd[i])
+		}
 	}
+	tile := y.NC * 2 * l.W
+	if tiles := len(yd) / tile; l.Threads() > 1 && tiles >= minParallelTiles {
+		l.ParallelFor(tiles, func(_, lo, hi int) { body(lo*tile, hi*tile) })
+		return
+	}
+	body(0, len(yd))
 }
 
 // addConverted sets dst = dst + a*src for a = ±1, src converted to dst's
