@@ -116,6 +116,9 @@ bench: build
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./...
 	$(BIN)/goqcd bench halo --grid $(GRID) --ranks $(NP)
 	$(BIN)/goqcd bench halo --grid $(GRID) --ranks $(NP) --prec single
+	$(BIN)/goqcd bench memory
+	$(BIN)/goqcd bench dslash --grid $(GRID)
+	$(BIN)/goqcd bench dslash --grid $(GRID) --prec single
 
 vet:
 	$(GO) vet ./...

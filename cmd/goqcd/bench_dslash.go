@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"unsafe"
 
 	"github.com/goqcd/goqcd/algorithms/dirac"
 	"github.com/goqcd/goqcd/kernels"
@@ -79,6 +80,14 @@ type dslashBench struct {
 	Repeats int          `json:"repeats"`
 	Hop     dslashTiming `json:"hop"`   // H on full fields
 	Schur   dslashTiming `json:"schur"` // Mhat on even fields
+	// HopBytesPerSite is the least memory traffic of H per site: the
+	// links as the kernels read them (8 hops x 18 reals, or 13 with
+	// compact links) plus one spinor read and one written (2 x 24 reals);
+	// HopGBpsPerRank is that traffic per rank over H's time, to set
+	// beside goqcd bench memory.
+	HopBytesPerSite int     `json:"hop_bytes_per_site"`
+	CompactLinks    bool    `json:"compact_links"`
+	HopGBpsPerRank  float64 `json:"hop_gbps_per_rank"`
 }
 
 // dslashTiming is the timing of one operator. Seconds are the median over
@@ -140,6 +149,13 @@ func benchDslash[F layout.Float](l *layout.Layout, csw float64, iters, repeats i
 			Micros: sec * 1e6, Gflops: k.flops / sec / 1e9, NsPerSite: sec * 1e9 / float64(l.Volume)}
 		k.t.GflopsPerRank = k.t.Gflops / float64(res.Ranks)
 	}
+	var z F
+	rows := 18
+	if res.CompactLinks = op.Links().Compact != nil; res.CompactLinks {
+		rows = kernels.CompactLinkRows
+	}
+	res.HopBytesPerSite = (layout.NHops*rows + 2*24) * int(unsafe.Sizeof(z))
+	res.HopGBpsPerRank = float64(res.HopBytesPerSite*l.Volume) / (res.Hop.Micros * 1e-6) / 1e9
 	return res, nil
 }
 
@@ -154,4 +170,10 @@ func (b dslashBench) table(w io.Writer) {
 		fmt.Fprintf(w, "%-30s %9.0f %12.2f %10.3f %10.3f %9.2f %8d\n",
 			t.Operator, t.FlopsPerSite, t.Micros, t.Gflops, t.GflopsPerRank, t.NsPerSite, t.Iters)
 	}
+	links := "full links"
+	if b.CompactLinks {
+		links = "compact links"
+	}
+	fmt.Fprintf(w, "\nH memory traffic: at least %d bytes/site (%s, one spinor read and one written): %.1f GB/s per rank (compare goqcd bench memory)\n",
+		b.HopBytesPerSite, links, b.HopGBpsPerRank)
 }

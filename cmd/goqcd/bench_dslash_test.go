@@ -25,6 +25,19 @@ func TestBenchDslashJSON(t *testing.T) {
 		if b.Hop.FlopsPerSite != 1320 || b.Hop.FlopsPerCall != 1320*512 {
 			t.Errorf("hopping term flops: %+v, want 1320 per site, 1320*512 a call", b.Hop)
 		}
+		size, rows := 8, 18
+		if c.prec == "single" {
+			size = 4
+		}
+		if b.CompactLinks {
+			rows = 13
+		}
+		if want := (8*rows + 48) * size; b.HopBytesPerSite != want {
+			t.Errorf("H traffic %d bytes/site, want %d (compact links %v, %s)", b.HopBytesPerSite, want, b.CompactLinks, c.prec)
+		}
+		if rel := b.HopGBpsPerRank*b.Hop.Micros*1e3/float64(b.HopBytesPerSite*256) - 1; rel > 1e-9 || rel < -1e-9 {
+			t.Errorf("H GB/s per rank %g inconsistent with %g us for %d bytes/site on 256 sites", b.HopGBpsPerRank, b.Hop.Micros, b.HopBytesPerSite)
+		}
 		if b.Schur.FlopsPerSite != c.schurFlops {
 			t.Errorf("Schur flops per site %g, want %g (dirac.Schur.Flops)", b.Schur.FlopsPerSite, c.schurFlops)
 		}
@@ -42,7 +55,7 @@ func TestBenchDslashJSON(t *testing.T) {
 		}
 	}
 	out := wantCode(t, 0, []string{"bench", "dslash", "--grid", "4.4.4.4", "--iters", "1", "--repeats", "1"})
-	for _, f := range []string{"hopping term H", "Schur", "GFlop/s", "kernels " + kernels.Selected().Name, "W = "} {
+	for _, f := range []string{"hopping term H", "Schur", "GFlop/s", "kernels " + kernels.Selected().Name, "W = ", "bytes/site", "GB/s per rank"} {
 		if !strings.Contains(out, f) {
 			t.Errorf("bench dslash table lacks %q:\n%s", f, out)
 		}

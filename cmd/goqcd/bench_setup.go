@@ -86,6 +86,7 @@ type fermion[F layout.Float] interface {
 	Hop(dst, src *layout.Field[F]) error
 	NewField() *layout.Field[F]
 	Schur() *dirac.Schur[F]
+	Links() *dirac.Links[F]
 }
 
 // newFermion builds the Wilson operator (csw = 0) or the Wilson-clover
