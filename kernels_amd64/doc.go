@@ -98,11 +98,21 @@
 // lists, pointer-direct. The links of the next
 // tile of the list are prefetched during the current one.
 //
+// The 32-register kernels project both colour vectors h_0, h_1 of a hop
+// first and then, per row of L_d, load each link element once into a
+// register for the four sums it enters (the real and imaginary parts of
+// row i of U h_0 and U h_1, each in the twin's order), instead of reading
+// it as a memory operand four times; the spin 2 and 3 accumulators then
+// live in the frame's scratch. In cache (4^4, BenchmarkWilsonHop
+// best-GFlop/s) that was 10-15% faster in both precisions.
+//
 // Register use of the hopping kernels (GPRs are the same in all):
 //
-//	32-register kernels  acc 0..23 (acc[k], k = 2*(spin*3+colour) + reim),
-//	                     h 24..29 (h[2*colour + reim]), 30 row result / permutation
-//	                     indices / A, 31 product
+//	32-register kernels  acc[k] (k = 2*(spin*3+colour) + reim) 0..11 for
+//	                     spins 0, 1, the scratch (base R14) for spins 2, 3;
+//	                     h_0 12..17, h_1 18..23 (h[2*colour + reim]), row
+//	                     results 24..27, link element 28, 29 permutation
+//	                     indices / A, 30 temporary
 //	16-register kernels  h 0..5, 6 row result / permutation indices / A,
 //	                     7 product, acc[0..7] in 8..15, acc[8..23] in the
 //	                     frame's scratch (64-byte aligned, base R14)

@@ -27,8 +27,9 @@ type hopFrame struct {
 	// (float64 lane p is the dword pair 2p, 2p+1).
 	perm [8][16]int32
 	// acc is the scratch of the kernels, 64-byte aligned by the kernel
-	// inside this array: the 16 accumulator vectors of the 16-register
-	// kernels, then the 6 vectors of the rebuilt third link row of the
-	// compact-link kernels (at the start in the 32-register kernels).
+	// inside this array: the accumulator vectors kept in memory (16 in
+	// the 16-register kernels, the 12 of spins 2 and 3 in the 32-register
+	// ones), then the 6 vectors of the rebuilt third link row of the
+	// compact-link kernels.
 	acc [22*64 + 64]byte
 }

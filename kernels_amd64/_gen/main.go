@@ -148,6 +148,14 @@ type hopGen struct {
 	o, t string    // result of one SU(3) row component, product temporary
 	acc  [24]string
 	mem  [24]bool // acc[k] lives in memory (acc scratch, base R14)
+	// both: the 32-register plan that multiplies both projected colour
+	// vectors of a hop by each link element in turn (hopBoth): h0, h1 the
+	// two half-spinor vectors, res their four row results, link the
+	// element.
+	both   bool
+	h0, h1 [6]string
+	res    [4]string // re, im of U h_0 row i, then of U h_1 row i
+	link   string
 }
 
 func (g *hopGen) op(name string) string { return name + g.pr.sfx }
@@ -161,14 +169,28 @@ func newHopGen(o *out, sh shape, p prec, compact bool) *hopGen {
 		g.row2 = 16 * sh.vb // after the 16 accumulator vectors in the scratch
 	}
 	if sh.regs == 32 {
-		// Accumulator in Z0..Z23, half-spinor Z24..Z29, Z30/Z31 temporaries.
+		// Spins 0 and 1 of the accumulator in 0..11, spins 2 and 3 in the
+		// scratch (R14, 12 vectors, then the rebuilt row 2 of compact
+		// links); h_0 in 12..17, h_1 in 18..23, row results 24..27, the
+		// link element 28, temporaries 29 (o) and 30 (t).
+		g.both = true
+		g.row2 = 12 * sh.vb
 		for k := range 24 {
-			g.acc[k] = sh.r(k)
+			if k < 12 {
+				g.acc[k] = sh.r(k)
+			} else {
+				g.acc[k] = g.m((k-12)*sh.vb, "R14")
+				g.mem[k] = true
+			}
 		}
 		for k := range 6 {
-			g.h[k] = sh.r(24 + k)
+			g.h0[k], g.h1[k] = sh.r(12+k), sh.r(18+k)
 		}
-		g.o, g.t = sh.r(30), sh.r(31)
+		for k := range 4 {
+			g.res[k] = sh.r(24 + k)
+		}
+		g.link, g.o, g.t = sh.r(28), sh.r(29), sh.r(30)
+		g.h = g.h0 // recon's temporaries, free at the start of a hop
 		return g
 	}
 	// 16 registers: half-spinor 0..5, temporaries 6, 7, the first 8
@@ -268,7 +290,7 @@ func (g *hopGen) permute(d int) {
 	}
 }
 
-// su3 multiplies the half-spinor by the link of hop d (base BX) and
+// su3 (16-register kernels) multiplies the half-spinor by the link of hop d (base BX) and
 // reconstructs spin a and J into the accumulator, row by row, with the
 // operation order of kernels/wilson_gen.go:
 //
@@ -324,6 +346,100 @@ func (g *hopGen) su3(d, a, j int, c string, set bool) {
 			g.accOp(kj, g.o, sub)
 		case "-i":
 			g.accOp(kj, g.o, add)
+		}
+	}
+}
+
+// hopBoth is hop d of the 32-register kernels after the link setup:
+// project (or load) both half-spinor vectors, permute their lanes when the
+// hop crosses the tile, then per row i of L_d multiply both by each link
+// element in turn, the element loaded once into a register for the four
+// sums it enters (real and imaginary part of U h_0 and U h_1; each sum in
+// the twin's order), and reconstruct into the accumulator as su3 does.
+// Per hop that reads each link element once instead of four times.
+func (g *hopGen) hopBoth(d int) {
+	vb := g.sh.vb
+	pr := projection[d]
+	l := fmt.Sprintf("h%d", d)
+	g.i("BTQ $%d, %d(DI)", d, off("HalfMask"))
+	g.i("JCS %sload", l)
+	for a, h := range [2][6]string{g.h0, g.h1} {
+		g.h = h
+		g.project(a, pr.j[a], pr.c[a])
+	}
+	g.i("BTQ $%d, R9", d)
+	g.i("JCC %srows", l)
+	g.i("VMOVUPS %d(DI), %s", off("Perm")+64*d, g.o)
+	for _, h := range append(g.h0[:], g.h1[:]...) {
+		if g.sh.reg == "X" {
+			g.i("VPERMILPS %s, %s, %s", g.o, h, h)
+		} else {
+			g.i("VPERMPS %s, %s, %s", h, g.o, h)
+		}
+	}
+	g.i("JMP %srows", l)
+	g.label(l + "load")
+	for k := range 6 {
+		g.i("%s %s, %s", g.op("VMOVU"), g.m(k*vb, "DX"), g.h0[k])
+		g.i("%s %s, %s", g.op("VMOVU"), g.m((6+k)*vb, "DX"), g.h1[k])
+	}
+	g.label(l + "rows")
+	u := func(i, jj, ri int) string {
+		if g.compact && i == 2 {
+			return g.m(g.row2+(2*jj+ri)*vb, "R14")
+		}
+		return g.m((g.linkRows()*d+2*(3*i+jj)+ri)*vb, "BX")
+	}
+	fm := func(neg bool, x, dst string) {
+		op := "VFMADD231"
+		if neg {
+			op = "VFNMADD231"
+		}
+		g.i("%s %s, %s, %s", g.op(op), g.link, x, dst)
+	}
+	add, sub := "add", "sub"
+	if d == 0 {
+		add, sub = "set", "neg"
+	}
+	for i := range 3 {
+		for jj := range 3 {
+			g.i("%s %s, %s", g.op("VMOVU"), u(i, jj, 0), g.link)
+			for a, h := range [2][6]string{g.h0, g.h1} {
+				re, im := g.res[2*a], g.res[2*a+1]
+				if jj == 0 {
+					g.i("%s %s, %s, %s", g.op("VMUL"), g.link, h[0], re)
+					g.i("%s %s, %s, %s", g.op("VMUL"), g.link, h[1], im)
+				} else {
+					fm(false, h[2*jj], re)
+					fm(false, h[2*jj+1], im)
+				}
+			}
+			g.i("%s %s, %s", g.op("VMOVU"), u(i, jj, 1), g.link)
+			for a, h := range [2][6]string{g.h0, g.h1} {
+				re, im := g.res[2*a], g.res[2*a+1]
+				fm(true, h[2*jj+1], re)
+				fm(false, h[2*jj], im)
+			}
+		}
+		for a := range 2 {
+			re, im := g.res[2*a], g.res[2*a+1]
+			ka, kj := 2*(3*a+i), 2*(3*pr.j[a]+i)
+			g.accOp(ka, re, add)
+			g.accOp(ka+1, im, add)
+			switch conj[pr.c[a]] { // r_J = cc * U h_a
+			case "+1":
+				g.accOp(kj, re, add)
+				g.accOp(kj+1, im, add)
+			case "-1":
+				g.accOp(kj, re, sub)
+				g.accOp(kj+1, im, sub)
+			case "+i":
+				g.accOp(kj+1, re, add)
+				g.accOp(kj, im, sub)
+			case "-i":
+				g.accOp(kj+1, re, sub)
+				g.accOp(kj, im, add)
+			}
 		}
 	}
 }
@@ -426,8 +542,11 @@ func (g *hopGen) kernel() {
 	w := g.sh.lanes(g.pr)
 	g.p("// func %s(f *hopFrame)", g.name())
 	g.p("//")
-	g.p("// Hopping term, %d-bit, W = %d (%s registers, %d of them), accumulator %s.", g.pr.bits, w, g.sh.reg, g.sh.regs,
-		map[bool]string{true: "in registers", false: "partly in the frame's scratch"}[g.sh.regs == 32])
+	g.p("// Hopping term, %d-bit, W = %d (%s registers, %d of them), accumulator partly in the frame's scratch.",
+		g.pr.bits, w, g.sh.reg, g.sh.regs)
+	if g.both {
+		g.p("// Both colour vectors of a hop are multiplied by each link element, loaded once (hopBoth).")
+	}
 	g.p("// The operations and their order are those of the portable kernel: each")
 	g.p("// SU(3) row is one multiply and five fused multiply-adds.")
 	g.p("// DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,")
@@ -442,7 +561,7 @@ func (g *hopGen) kernel() {
 	g.i("MOVQ %d(DI), R11", off("Src"))
 	g.i("MOVQ %d(DI), R12", off("Dst"))
 	g.i("MOVQ %d(DI), R13", off("X"))
-	if g.sh.regs != 32 || g.compact {
+	{ // the scratch: 64-byte aligned inside the frame's Acc
 		g.i("LEAQ %d(DI), R14", off("Acc")+63)
 		g.i("ANDQ $-64, R14")
 	}
@@ -483,6 +602,10 @@ func (g *hopGen) kernel() {
 		}
 		if g.compact {
 			g.recon(d)
+		}
+		if g.both {
+			g.hopBoth(d)
+			continue
 		}
 		for a := range 2 {
 			l := fmt.Sprintf("h%d%d", d, a)
