@@ -23,6 +23,8 @@
 //	    [--direction t] [--solver bicgstab|cgnr|mixed-bicgstab] [--tol T] [--gamma g5,gt,...]
 //	    [--condensate n] [--json]
 //	goqcd bench heatbath [lattice flags] [--group N] [--beta B] [--sweeps n] [--json]
+//	goqcd bench matvec [--calls n] [--repeats n] [--json]
+//	goqcd bench memory [--sizes MiB,MiB,...] [--repeats n] [--json]
 //	goqcd help [command]
 //
 // Lattice flags (Grid style): --grid X.Y.Z.T (global extents, default
@@ -95,7 +97,7 @@
 //	selfcheck.go      goqcd selfcheck: halo neighbours and Norm2 against analytic values
 //	bench.go          goqcd bench and its table of benchmarks
 //	bench_halo.go     goqcd bench halo
-//	bench_dslash.go   goqcd bench dslash: hopping term (1320 flop/site) and Schur operator rates
+//	bench_dslash.go   goqcd bench dslash: hopping term (1320 flop/site) and Schur operator rates, H's traffic
 //	bench_cg.go       goqcd bench cg (and bench bicgstab): timed solves, the scaling point
 //	bench_cg_solve.go the solves (CGNR, BiCGStab, mixed), flop conventions, halo-time estimate
 //	bench_cg_mixed.go mixedCGNR: float32 CGNR cycles with float64 defect correction
@@ -122,5 +124,7 @@
 //	convert.go        goqcd convert
 //	propagator.go     goqcd propagator: propagators, meson correlators, condensate
 //	bench_heatbath.go goqcd bench heatbath
+//	bench_matvec.go   goqcd bench matvec: 12x12 complex matrix times vector
+//	bench_memory.go   goqcd bench memory: one core's bandwidth, cache to main memory
 //	testdata/         an example job file for the tests
 package main
