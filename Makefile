@@ -109,8 +109,8 @@ test: deps
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -run 'Decomposition|HistoryIndependent|MulTiles3' -exec '$(QEMU)' ./algorithms/gauge/ ./algorithms/measure/ ./algorithms/flow/
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec 'qemu-aarch64 -cpu cortex-a72' ./kernels/... ./kernels_arm64/...
 	GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec 'qemu-aarch64 -cpu max,sve256=on' ./kernels/... ./kernels_arm64/...
-	GOQCD_KERNELS=sve GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -skip TestDecompositionIndependence -exec '$(QEMU)' ./algorithms/dirac/
-	GOQCD_KERNELS=neon GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -skip TestDecompositionIndependence -exec '$(QEMU)' ./algorithms/dirac/
+	GOQCD_KERNELS=sve GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec '$(QEMU)' ./algorithms/dirac/
+	GOQCD_KERNELS=neon GOARCH=arm64 CGO_ENABLED=0 $(GO) test -short -exec '$(QEMU)' ./algorithms/dirac/
 
 bench: build
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./...

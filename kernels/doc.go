@@ -29,16 +29,16 @@
 // install_arm64.go, install_reduce_arm64.go) replace the same kernels, sve
 // only where the vector length is 512 bits. An assembly kernel handed a W
 // it does not support leaves the work to its Go twin, so every set runs at
-// every W. The installed amd64 assembly performs the Go twin's operations in
-// the same order, so results are identical, bit for bit, on every amd64 set
-// and W; on arm64 so are those of the reductions, the CG update and
-// SU3Mul64. The SU(3) rows of the hopping term, the clover rows and the
+// every W. The installed assembly performs the Go twin's operations in the
+// same order, so results are identical, bit for bit, on every set and W of
+// an architecture (amd64: go, avx2, avx512; arm64: go, neon, sve). The SU(3) rows of the hopping term, the clover rows and the
 // rebuilt rows of compact links are one product and fused multiply-adds,
 // which the twins compute with the same roundings (math.FMA in float64,
 // fma.go in float32); nothing else is fused, and the twins round every
 // other product explicitly so that no compiler fuses it. The arm64 sets
-// fuse the same rows and agree with the twins to round-off (tested with
-// tolerances). The portable float32 rows pay for the exact
+// fuse the same rows (FMLA, FMLS; the arm64 compiler fuses the twins'
+// float32 multiply-add statements, as fma.go's emulation computes on
+// amd64) and are tested bit for bit. The portable float32 rows pay for the exact
 // emulation: the go set's float32 hopping term is several times slower
 // than its float64 one. A new kernel adds a function variable holding
 // its Go version and, in the installer of each set that implements it,

@@ -27,8 +27,9 @@
 //
 // Every assembly kernel has a Go twin with the same arguments (and the
 // lane count) and the reference loop in its doc comment (tile.go), against
-// which the tests hold it on random data with NaN guard cells around the
-// outputs:
+// which the tests hold it, bit for bit, on random data with NaN guard cells
+// around the outputs (package kernels' tests hold the installed kernels to
+// its own twins bit for bit as well):
 //
 //	WilsonTilesNEON64/32, WilsonTilesSVE64/32 (twin wilsonTilesGo): the
 //	    Wilson hopping term on a list of output tiles (Hop: the fields of

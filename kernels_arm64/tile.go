@@ -288,7 +288,7 @@ func wilsonTileFull[F Float](w int, dst, x, acc []F, src *[8][]F, links []F, a F
 		if len(x) == 0 {
 			dst[k] = a * acc[k]
 		} else {
-			dst[k] = x[k] + a*acc[k]
+			dst[k] = x[k] + F(a*acc[k]) // rounded product: no fused multiply-add
 		}
 	}
 }

@@ -1515,16 +1515,20 @@ TEXT ·wilsonTileNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
 	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
 	FMOVQ 0(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -1535,16 +1539,20 @@ TEXT ·wilsonTileNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
 	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
 	FMOVQ 32(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -1555,16 +1563,20 @@ TEXT ·wilsonTileNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
 	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
 	FMOVQ 64(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -1575,16 +1587,20 @@ TEXT ·wilsonTileNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
 	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
 	FMOVQ 96(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -1595,16 +1611,20 @@ TEXT ·wilsonTileNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
 	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
 	FMOVQ 128(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -1615,16 +1635,20 @@ TEXT ·wilsonTileNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
 	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
 	FMOVQ 160(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 368(R0)
 	B done
 nox:
@@ -3632,16 +3656,20 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
 	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
 	FMOVQ 0(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -3652,16 +3680,20 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
 	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
 	FMOVQ 32(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -3672,16 +3704,20 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
 	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
 	FMOVQ 64(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -3692,16 +3728,20 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
 	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
 	FMOVQ 96(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -3712,16 +3752,20 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
 	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
 	FMOVQ 128(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -3732,16 +3776,20 @@ TEXT ·wilsonTileCompactNEON64(SB), NOSPLIT, $0-48
 	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
 	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
 	FMOVQ 160(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 368(R0)
 	B done
 nox:
@@ -5557,16 +5605,20 @@ aligned7:
 	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
 	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
 	FMOVQ 0(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -5577,16 +5629,20 @@ aligned7:
 	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
 	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
 	FMOVQ 32(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -5597,16 +5653,20 @@ aligned7:
 	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
 	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
 	FMOVQ 64(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -5617,16 +5677,20 @@ aligned7:
 	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
 	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
 	FMOVQ 96(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -5637,16 +5701,20 @@ aligned7:
 	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
 	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
 	FMOVQ 128(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -5657,16 +5725,20 @@ aligned7:
 	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
 	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
 	FMOVQ 160(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 368(R0)
 	B next
 nox:
@@ -7880,16 +7952,20 @@ aligned7:
 	WORD $0x4e6cd442 // fadd v2.2d, v2.2d, v12.2d
 	WORD $0x4e6dd463 // fadd v3.2d, v3.2d, v13.2d
 	FMOVQ 0(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -7900,16 +7976,20 @@ aligned7:
 	WORD $0x4e6ed4c6 // fadd v6.2d, v6.2d, v14.2d
 	WORD $0x4e6fd4e7 // fadd v7.2d, v7.2d, v15.2d
 	FMOVQ 32(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -7920,16 +8000,20 @@ aligned7:
 	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
 	WORD $0x4e71d56b // fadd v11.2d, v11.2d, v17.2d
 	FMOVQ 64(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -7940,16 +8024,20 @@ aligned7:
 	WORD $0x4e72d442 // fadd v2.2d, v2.2d, v18.2d
 	WORD $0x4e73d463 // fadd v3.2d, v3.2d, v19.2d
 	FMOVQ 96(R1), F24
-	VFMLA V31.D2, V0.D2, V24.D2
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x4e60d718 // fadd v24.2d, v24.2d, v0.2d
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.D2, V1.D2, V25.D2
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x4e61d739 // fadd v25.2d, v25.2d, v1.2d
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.D2, V2.D2, V26.D2
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x4e62d75a // fadd v26.2d, v26.2d, v2.2d
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.D2, V3.D2, V27.D2
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x4e63d77b // fadd v27.2d, v27.2d, v3.2d
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -7960,16 +8048,20 @@ aligned7:
 	WORD $0x4e74d4c6 // fadd v6.2d, v6.2d, v20.2d
 	WORD $0x4e75d4e7 // fadd v7.2d, v7.2d, v21.2d
 	FMOVQ 128(R1), F28
-	VFMLA V31.D2, V4.D2, V28.D2
+	WORD $0x6e7fdc84 // fmul v4.2d, v4.2d, v31.2d
+	WORD $0x4e64d79c // fadd v28.2d, v28.2d, v4.2d
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.D2, V5.D2, V29.D2
+	WORD $0x6e7fdca5 // fmul v5.2d, v5.2d, v31.2d
+	WORD $0x4e65d7bd // fadd v29.2d, v29.2d, v5.2d
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.D2, V6.D2, V24.D2
+	WORD $0x6e7fdcc6 // fmul v6.2d, v6.2d, v31.2d
+	WORD $0x4e66d718 // fadd v24.2d, v24.2d, v6.2d
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.D2, V7.D2, V25.D2
+	WORD $0x6e7fdce7 // fmul v7.2d, v7.2d, v31.2d
+	WORD $0x4e67d739 // fadd v25.2d, v25.2d, v7.2d
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -7980,16 +8072,20 @@ aligned7:
 	WORD $0x4e76d54a // fadd v10.2d, v10.2d, v22.2d
 	WORD $0x4e77d56b // fadd v11.2d, v11.2d, v23.2d
 	FMOVQ 160(R1), F26
-	VFMLA V31.D2, V8.D2, V26.D2
+	WORD $0x6e7fdd08 // fmul v8.2d, v8.2d, v31.2d
+	WORD $0x4e68d75a // fadd v26.2d, v26.2d, v8.2d
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.D2, V9.D2, V27.D2
+	WORD $0x6e7fdd29 // fmul v9.2d, v9.2d, v31.2d
+	WORD $0x4e69d77b // fadd v27.2d, v27.2d, v9.2d
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.D2, V10.D2, V28.D2
+	WORD $0x6e7fdd4a // fmul v10.2d, v10.2d, v31.2d
+	WORD $0x4e6ad79c // fadd v28.2d, v28.2d, v10.2d
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.D2, V11.D2, V29.D2
+	WORD $0x6e7fdd6b // fmul v11.2d, v11.2d, v31.2d
+	WORD $0x4e6bd7bd // fadd v29.2d, v29.2d, v11.2d
 	FMOVQ F29, 368(R0)
 	B next
 nox:
@@ -9611,16 +9707,20 @@ TEXT ·wilsonTileNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e2cd442 // fadd v2.4s, v2.4s, v12.4s
 	WORD $0x4e2dd463 // fadd v3.4s, v3.4s, v13.4s
 	FMOVQ 0(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -9631,16 +9731,20 @@ TEXT ·wilsonTileNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e2ed4c6 // fadd v6.4s, v6.4s, v14.4s
 	WORD $0x4e2fd4e7 // fadd v7.4s, v7.4s, v15.4s
 	FMOVQ 32(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -9651,16 +9755,20 @@ TEXT ·wilsonTileNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e30d54a // fadd v10.4s, v10.4s, v16.4s
 	WORD $0x4e31d56b // fadd v11.4s, v11.4s, v17.4s
 	FMOVQ 64(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -9671,16 +9779,20 @@ TEXT ·wilsonTileNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e32d442 // fadd v2.4s, v2.4s, v18.4s
 	WORD $0x4e33d463 // fadd v3.4s, v3.4s, v19.4s
 	FMOVQ 96(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -9691,16 +9803,20 @@ TEXT ·wilsonTileNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e34d4c6 // fadd v6.4s, v6.4s, v20.4s
 	WORD $0x4e35d4e7 // fadd v7.4s, v7.4s, v21.4s
 	FMOVQ 128(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -9711,16 +9827,20 @@ TEXT ·wilsonTileNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e36d54a // fadd v10.4s, v10.4s, v22.4s
 	WORD $0x4e37d56b // fadd v11.4s, v11.4s, v23.4s
 	FMOVQ 160(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 368(R0)
 	B done
 nox:
@@ -11728,16 +11848,20 @@ TEXT ·wilsonTileCompactNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e2cd442 // fadd v2.4s, v2.4s, v12.4s
 	WORD $0x4e2dd463 // fadd v3.4s, v3.4s, v13.4s
 	FMOVQ 0(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -11748,16 +11872,20 @@ TEXT ·wilsonTileCompactNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e2ed4c6 // fadd v6.4s, v6.4s, v14.4s
 	WORD $0x4e2fd4e7 // fadd v7.4s, v7.4s, v15.4s
 	FMOVQ 32(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -11768,16 +11896,20 @@ TEXT ·wilsonTileCompactNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e30d54a // fadd v10.4s, v10.4s, v16.4s
 	WORD $0x4e31d56b // fadd v11.4s, v11.4s, v17.4s
 	FMOVQ 64(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -11788,16 +11920,20 @@ TEXT ·wilsonTileCompactNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e32d442 // fadd v2.4s, v2.4s, v18.4s
 	WORD $0x4e33d463 // fadd v3.4s, v3.4s, v19.4s
 	FMOVQ 96(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -11808,16 +11944,20 @@ TEXT ·wilsonTileCompactNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e34d4c6 // fadd v6.4s, v6.4s, v20.4s
 	WORD $0x4e35d4e7 // fadd v7.4s, v7.4s, v21.4s
 	FMOVQ 128(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -11828,16 +11968,20 @@ TEXT ·wilsonTileCompactNEON32(SB), NOSPLIT, $0-44
 	WORD $0x4e36d54a // fadd v10.4s, v10.4s, v22.4s
 	WORD $0x4e37d56b // fadd v11.4s, v11.4s, v23.4s
 	FMOVQ 160(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 368(R0)
 	B done
 nox:
@@ -13653,16 +13797,20 @@ aligned7:
 	WORD $0x4e2cd442 // fadd v2.4s, v2.4s, v12.4s
 	WORD $0x4e2dd463 // fadd v3.4s, v3.4s, v13.4s
 	FMOVQ 0(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -13673,16 +13821,20 @@ aligned7:
 	WORD $0x4e2ed4c6 // fadd v6.4s, v6.4s, v14.4s
 	WORD $0x4e2fd4e7 // fadd v7.4s, v7.4s, v15.4s
 	FMOVQ 32(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -13693,16 +13845,20 @@ aligned7:
 	WORD $0x4e30d54a // fadd v10.4s, v10.4s, v16.4s
 	WORD $0x4e31d56b // fadd v11.4s, v11.4s, v17.4s
 	FMOVQ 64(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -13713,16 +13869,20 @@ aligned7:
 	WORD $0x4e32d442 // fadd v2.4s, v2.4s, v18.4s
 	WORD $0x4e33d463 // fadd v3.4s, v3.4s, v19.4s
 	FMOVQ 96(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -13733,16 +13893,20 @@ aligned7:
 	WORD $0x4e34d4c6 // fadd v6.4s, v6.4s, v20.4s
 	WORD $0x4e35d4e7 // fadd v7.4s, v7.4s, v21.4s
 	FMOVQ 128(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -13753,16 +13917,20 @@ aligned7:
 	WORD $0x4e36d54a // fadd v10.4s, v10.4s, v22.4s
 	WORD $0x4e37d56b // fadd v11.4s, v11.4s, v23.4s
 	FMOVQ 160(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 368(R0)
 	B next
 nox:
@@ -15976,16 +16144,20 @@ aligned7:
 	WORD $0x4e2cd442 // fadd v2.4s, v2.4s, v12.4s
 	WORD $0x4e2dd463 // fadd v3.4s, v3.4s, v13.4s
 	FMOVQ 0(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 0(R0)
 	FMOVQ 16(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 16(R0)
 	FMOVQ 192(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 192(R0)
 	FMOVQ 208(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 208(R0)
 	FMOVQ 32(R2), F4
 	FMOVQ 48(R2), F5
@@ -15996,16 +16168,20 @@ aligned7:
 	WORD $0x4e2ed4c6 // fadd v6.4s, v6.4s, v14.4s
 	WORD $0x4e2fd4e7 // fadd v7.4s, v7.4s, v15.4s
 	FMOVQ 32(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 32(R0)
 	FMOVQ 48(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 48(R0)
 	FMOVQ 224(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 224(R0)
 	FMOVQ 240(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 240(R0)
 	FMOVQ 64(R2), F8
 	FMOVQ 80(R2), F9
@@ -16016,16 +16192,20 @@ aligned7:
 	WORD $0x4e30d54a // fadd v10.4s, v10.4s, v16.4s
 	WORD $0x4e31d56b // fadd v11.4s, v11.4s, v17.4s
 	FMOVQ 64(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 64(R0)
 	FMOVQ 80(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 80(R0)
 	FMOVQ 256(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 256(R0)
 	FMOVQ 272(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 272(R0)
 	FMOVQ 96(R2), F0
 	FMOVQ 112(R2), F1
@@ -16036,16 +16216,20 @@ aligned7:
 	WORD $0x4e32d442 // fadd v2.4s, v2.4s, v18.4s
 	WORD $0x4e33d463 // fadd v3.4s, v3.4s, v19.4s
 	FMOVQ 96(R1), F24
-	VFMLA V31.S4, V0.S4, V24.S4
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x4e20d718 // fadd v24.4s, v24.4s, v0.4s
 	FMOVQ F24, 96(R0)
 	FMOVQ 112(R1), F25
-	VFMLA V31.S4, V1.S4, V25.S4
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x4e21d739 // fadd v25.4s, v25.4s, v1.4s
 	FMOVQ F25, 112(R0)
 	FMOVQ 288(R1), F26
-	VFMLA V31.S4, V2.S4, V26.S4
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x4e22d75a // fadd v26.4s, v26.4s, v2.4s
 	FMOVQ F26, 288(R0)
 	FMOVQ 304(R1), F27
-	VFMLA V31.S4, V3.S4, V27.S4
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x4e23d77b // fadd v27.4s, v27.4s, v3.4s
 	FMOVQ F27, 304(R0)
 	FMOVQ 128(R2), F4
 	FMOVQ 144(R2), F5
@@ -16056,16 +16240,20 @@ aligned7:
 	WORD $0x4e34d4c6 // fadd v6.4s, v6.4s, v20.4s
 	WORD $0x4e35d4e7 // fadd v7.4s, v7.4s, v21.4s
 	FMOVQ 128(R1), F28
-	VFMLA V31.S4, V4.S4, V28.S4
+	WORD $0x6e3fdc84 // fmul v4.4s, v4.4s, v31.4s
+	WORD $0x4e24d79c // fadd v28.4s, v28.4s, v4.4s
 	FMOVQ F28, 128(R0)
 	FMOVQ 144(R1), F29
-	VFMLA V31.S4, V5.S4, V29.S4
+	WORD $0x6e3fdca5 // fmul v5.4s, v5.4s, v31.4s
+	WORD $0x4e25d7bd // fadd v29.4s, v29.4s, v5.4s
 	FMOVQ F29, 144(R0)
 	FMOVQ 320(R1), F24
-	VFMLA V31.S4, V6.S4, V24.S4
+	WORD $0x6e3fdcc6 // fmul v6.4s, v6.4s, v31.4s
+	WORD $0x4e26d718 // fadd v24.4s, v24.4s, v6.4s
 	FMOVQ F24, 320(R0)
 	FMOVQ 336(R1), F25
-	VFMLA V31.S4, V7.S4, V25.S4
+	WORD $0x6e3fdce7 // fmul v7.4s, v7.4s, v31.4s
+	WORD $0x4e27d739 // fadd v25.4s, v25.4s, v7.4s
 	FMOVQ F25, 336(R0)
 	FMOVQ 160(R2), F8
 	FMOVQ 176(R2), F9
@@ -16076,16 +16264,20 @@ aligned7:
 	WORD $0x4e36d54a // fadd v10.4s, v10.4s, v22.4s
 	WORD $0x4e37d56b // fadd v11.4s, v11.4s, v23.4s
 	FMOVQ 160(R1), F26
-	VFMLA V31.S4, V8.S4, V26.S4
+	WORD $0x6e3fdd08 // fmul v8.4s, v8.4s, v31.4s
+	WORD $0x4e28d75a // fadd v26.4s, v26.4s, v8.4s
 	FMOVQ F26, 160(R0)
 	FMOVQ 176(R1), F27
-	VFMLA V31.S4, V9.S4, V27.S4
+	WORD $0x6e3fdd29 // fmul v9.4s, v9.4s, v31.4s
+	WORD $0x4e29d77b // fadd v27.4s, v27.4s, v9.4s
 	FMOVQ F27, 176(R0)
 	FMOVQ 352(R1), F28
-	VFMLA V31.S4, V10.S4, V28.S4
+	WORD $0x6e3fdd4a // fmul v10.4s, v10.4s, v31.4s
+	WORD $0x4e2ad79c // fadd v28.4s, v28.4s, v10.4s
 	FMOVQ F28, 352(R0)
 	FMOVQ 368(R1), F29
-	VFMLA V31.S4, V11.S4, V29.S4
+	WORD $0x6e3fdd6b // fmul v11.4s, v11.4s, v31.4s
+	WORD $0x4e2bd7bd // fadd v29.4s, v29.4s, v11.4s
 	FMOVQ F29, 368(R0)
 	B next
 nox:

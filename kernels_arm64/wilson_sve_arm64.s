@@ -1516,16 +1516,20 @@ TEXT ·wilsonTileSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65cc0042 // fadd z2.d, z2.d, z12.d
 	WORD $0x65cd0063 // fadd z3.d, z3.d, z13.d
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -1536,16 +1540,20 @@ TEXT ·wilsonTileSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65ce00c6 // fadd z6.d, z6.d, z14.d
 	WORD $0x65cf00e7 // fadd z7.d, z7.d, z15.d
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -1556,16 +1564,20 @@ TEXT ·wilsonTileSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d0014a // fadd z10.d, z10.d, z16.d
 	WORD $0x65d1016b // fadd z11.d, z11.d, z17.d
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -1576,16 +1588,20 @@ TEXT ·wilsonTileSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d20042 // fadd z2.d, z2.d, z18.d
 	WORD $0x65d30063 // fadd z3.d, z3.d, z19.d
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -1596,16 +1612,20 @@ TEXT ·wilsonTileSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d400c6 // fadd z6.d, z6.d, z20.d
 	WORD $0x65d500e7 // fadd z7.d, z7.d, z21.d
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -1616,16 +1636,20 @@ TEXT ·wilsonTileSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d6014a // fadd z10.d, z10.d, z22.d
 	WORD $0x65d7016b // fadd z11.d, z11.d, z23.d
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B done
 nox:
@@ -3634,16 +3658,20 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65cc0042 // fadd z2.d, z2.d, z12.d
 	WORD $0x65cd0063 // fadd z3.d, z3.d, z13.d
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -3654,16 +3682,20 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65ce00c6 // fadd z6.d, z6.d, z14.d
 	WORD $0x65cf00e7 // fadd z7.d, z7.d, z15.d
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -3674,16 +3706,20 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d0014a // fadd z10.d, z10.d, z16.d
 	WORD $0x65d1016b // fadd z11.d, z11.d, z17.d
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -3694,16 +3730,20 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d20042 // fadd z2.d, z2.d, z18.d
 	WORD $0x65d30063 // fadd z3.d, z3.d, z19.d
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -3714,16 +3754,20 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d400c6 // fadd z6.d, z6.d, z20.d
 	WORD $0x65d500e7 // fadd z7.d, z7.d, z21.d
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -3734,16 +3778,20 @@ TEXT ·wilsonTileCompactSVE64(SB), NOSPLIT, $0-48
 	WORD $0x65d6014a // fadd z10.d, z10.d, z22.d
 	WORD $0x65d7016b // fadd z11.d, z11.d, z23.d
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B done
 nox:
@@ -5563,16 +5611,20 @@ aligned7:
 	WORD $0x65cc0042 // fadd z2.d, z2.d, z12.d
 	WORD $0x65cd0063 // fadd z3.d, z3.d, z13.d
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -5583,16 +5635,20 @@ aligned7:
 	WORD $0x65ce00c6 // fadd z6.d, z6.d, z14.d
 	WORD $0x65cf00e7 // fadd z7.d, z7.d, z15.d
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -5603,16 +5659,20 @@ aligned7:
 	WORD $0x65d0014a // fadd z10.d, z10.d, z16.d
 	WORD $0x65d1016b // fadd z11.d, z11.d, z17.d
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -5623,16 +5683,20 @@ aligned7:
 	WORD $0x65d20042 // fadd z2.d, z2.d, z18.d
 	WORD $0x65d30063 // fadd z3.d, z3.d, z19.d
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -5643,16 +5707,20 @@ aligned7:
 	WORD $0x65d400c6 // fadd z6.d, z6.d, z20.d
 	WORD $0x65d500e7 // fadd z7.d, z7.d, z21.d
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -5663,16 +5731,20 @@ aligned7:
 	WORD $0x65d6014a // fadd z10.d, z10.d, z22.d
 	WORD $0x65d7016b // fadd z11.d, z11.d, z23.d
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B next
 nox:
@@ -7890,16 +7962,20 @@ aligned7:
 	WORD $0x65cc0042 // fadd z2.d, z2.d, z12.d
 	WORD $0x65cd0063 // fadd z3.d, z3.d, z13.d
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -7910,16 +7986,20 @@ aligned7:
 	WORD $0x65ce00c6 // fadd z6.d, z6.d, z14.d
 	WORD $0x65cf00e7 // fadd z7.d, z7.d, z15.d
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -7930,16 +8010,20 @@ aligned7:
 	WORD $0x65d0014a // fadd z10.d, z10.d, z16.d
 	WORD $0x65d1016b // fadd z11.d, z11.d, z17.d
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -7950,16 +8034,20 @@ aligned7:
 	WORD $0x65d20042 // fadd z2.d, z2.d, z18.d
 	WORD $0x65d30063 // fadd z3.d, z3.d, z19.d
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65ff0018 // fmla z24.d, p0/m, z0.d, z31.d
+	WORD $0x65df0800 // fmul z0.d, z0.d, z31.d
+	WORD $0x65c00318 // fadd z24.d, z24.d, z0.d
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65ff0039 // fmla z25.d, p0/m, z1.d, z31.d
+	WORD $0x65df0821 // fmul z1.d, z1.d, z31.d
+	WORD $0x65c10339 // fadd z25.d, z25.d, z1.d
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65ff005a // fmla z26.d, p0/m, z2.d, z31.d
+	WORD $0x65df0842 // fmul z2.d, z2.d, z31.d
+	WORD $0x65c2035a // fadd z26.d, z26.d, z2.d
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65ff007b // fmla z27.d, p0/m, z3.d, z31.d
+	WORD $0x65df0863 // fmul z3.d, z3.d, z31.d
+	WORD $0x65c3037b // fadd z27.d, z27.d, z3.d
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -7970,16 +8058,20 @@ aligned7:
 	WORD $0x65d400c6 // fadd z6.d, z6.d, z20.d
 	WORD $0x65d500e7 // fadd z7.d, z7.d, z21.d
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65ff009c // fmla z28.d, p0/m, z4.d, z31.d
+	WORD $0x65df0884 // fmul z4.d, z4.d, z31.d
+	WORD $0x65c4039c // fadd z28.d, z28.d, z4.d
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65ff00bd // fmla z29.d, p0/m, z5.d, z31.d
+	WORD $0x65df08a5 // fmul z5.d, z5.d, z31.d
+	WORD $0x65c503bd // fadd z29.d, z29.d, z5.d
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65ff00d8 // fmla z24.d, p0/m, z6.d, z31.d
+	WORD $0x65df08c6 // fmul z6.d, z6.d, z31.d
+	WORD $0x65c60318 // fadd z24.d, z24.d, z6.d
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65ff00f9 // fmla z25.d, p0/m, z7.d, z31.d
+	WORD $0x65df08e7 // fmul z7.d, z7.d, z31.d
+	WORD $0x65c70339 // fadd z25.d, z25.d, z7.d
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -7990,16 +8082,20 @@ aligned7:
 	WORD $0x65d6014a // fadd z10.d, z10.d, z22.d
 	WORD $0x65d7016b // fadd z11.d, z11.d, z23.d
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65ff011a // fmla z26.d, p0/m, z8.d, z31.d
+	WORD $0x65df0908 // fmul z8.d, z8.d, z31.d
+	WORD $0x65c8035a // fadd z26.d, z26.d, z8.d
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65ff013b // fmla z27.d, p0/m, z9.d, z31.d
+	WORD $0x65df0929 // fmul z9.d, z9.d, z31.d
+	WORD $0x65c9037b // fadd z27.d, z27.d, z9.d
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65ff015c // fmla z28.d, p0/m, z10.d, z31.d
+	WORD $0x65df094a // fmul z10.d, z10.d, z31.d
+	WORD $0x65ca039c // fadd z28.d, z28.d, z10.d
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65ff017d // fmla z29.d, p0/m, z11.d, z31.d
+	WORD $0x65df096b // fmul z11.d, z11.d, z31.d
+	WORD $0x65cb03bd // fadd z29.d, z29.d, z11.d
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B next
 nox:
@@ -9622,16 +9718,20 @@ TEXT ·wilsonTileSVE32(SB), NOSPLIT, $0-44
 	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
 	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -9642,16 +9742,20 @@ TEXT ·wilsonTileSVE32(SB), NOSPLIT, $0-44
 	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
 	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -9662,16 +9766,20 @@ TEXT ·wilsonTileSVE32(SB), NOSPLIT, $0-44
 	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
 	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -9682,16 +9790,20 @@ TEXT ·wilsonTileSVE32(SB), NOSPLIT, $0-44
 	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
 	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -9702,16 +9814,20 @@ TEXT ·wilsonTileSVE32(SB), NOSPLIT, $0-44
 	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
 	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -9722,16 +9838,20 @@ TEXT ·wilsonTileSVE32(SB), NOSPLIT, $0-44
 	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
 	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B done
 nox:
@@ -11740,16 +11860,20 @@ TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
 	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
 	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -11760,16 +11884,20 @@ TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
 	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
 	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -11780,16 +11908,20 @@ TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
 	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
 	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -11800,16 +11932,20 @@ TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
 	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
 	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -11820,16 +11956,20 @@ TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
 	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
 	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -11840,16 +11980,20 @@ TEXT ·wilsonTileCompactSVE32(SB), NOSPLIT, $0-44
 	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
 	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B done
 nox:
@@ -13669,16 +13813,20 @@ aligned7:
 	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
 	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -13689,16 +13837,20 @@ aligned7:
 	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
 	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -13709,16 +13861,20 @@ aligned7:
 	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
 	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -13729,16 +13885,20 @@ aligned7:
 	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
 	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -13749,16 +13909,20 @@ aligned7:
 	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
 	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -13769,16 +13933,20 @@ aligned7:
 	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
 	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B next
 nox:
@@ -15996,16 +16164,20 @@ aligned7:
 	WORD $0x658c0042 // fadd z2.s, z2.s, z12.s
 	WORD $0x658d0063 // fadd z3.s, z3.s, z13.s
 	WORD $0x85804038 // ldr z24, [x1, #0, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5804018 // str z24, [x0, #0, mul vl]
 	WORD $0x85804439 // ldr z25, [x1, #1, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5804419 // str z25, [x0, #1, mul vl]
 	WORD $0x8581503a // ldr z26, [x1, #12, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe581501a // str z26, [x0, #12, mul vl]
 	WORD $0x8581543b // ldr z27, [x1, #13, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe581541b // str z27, [x0, #13, mul vl]
 	WORD $0x85804844 // ldr z4, [x2, #2, mul vl]
 	WORD $0x85804c45 // ldr z5, [x2, #3, mul vl]
@@ -16016,16 +16188,20 @@ aligned7:
 	WORD $0x658e00c6 // fadd z6.s, z6.s, z14.s
 	WORD $0x658f00e7 // fadd z7.s, z7.s, z15.s
 	WORD $0x8580483c // ldr z28, [x1, #2, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe580481c // str z28, [x0, #2, mul vl]
 	WORD $0x85804c3d // ldr z29, [x1, #3, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe5804c1d // str z29, [x0, #3, mul vl]
 	WORD $0x85815838 // ldr z24, [x1, #14, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5815818 // str z24, [x0, #14, mul vl]
 	WORD $0x85815c39 // ldr z25, [x1, #15, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5815c19 // str z25, [x0, #15, mul vl]
 	WORD $0x85805048 // ldr z8, [x2, #4, mul vl]
 	WORD $0x85805449 // ldr z9, [x2, #5, mul vl]
@@ -16036,16 +16212,20 @@ aligned7:
 	WORD $0x6590014a // fadd z10.s, z10.s, z16.s
 	WORD $0x6591016b // fadd z11.s, z11.s, z17.s
 	WORD $0x8580503a // ldr z26, [x1, #4, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe580501a // str z26, [x0, #4, mul vl]
 	WORD $0x8580543b // ldr z27, [x1, #5, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe580541b // str z27, [x0, #5, mul vl]
 	WORD $0x8582403c // ldr z28, [x1, #16, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582401c // str z28, [x0, #16, mul vl]
 	WORD $0x8582443d // ldr z29, [x1, #17, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe582441d // str z29, [x0, #17, mul vl]
 	WORD $0x85805840 // ldr z0, [x2, #6, mul vl]
 	WORD $0x85805c41 // ldr z1, [x2, #7, mul vl]
@@ -16056,16 +16236,20 @@ aligned7:
 	WORD $0x65920042 // fadd z2.s, z2.s, z18.s
 	WORD $0x65930063 // fadd z3.s, z3.s, z19.s
 	WORD $0x85805838 // ldr z24, [x1, #6, mul vl]
-	WORD $0x65bf0018 // fmla z24.s, p0/m, z0.s, z31.s
+	WORD $0x659f0800 // fmul z0.s, z0.s, z31.s
+	WORD $0x65800318 // fadd z24.s, z24.s, z0.s
 	WORD $0xe5805818 // str z24, [x0, #6, mul vl]
 	WORD $0x85805c39 // ldr z25, [x1, #7, mul vl]
-	WORD $0x65bf0039 // fmla z25.s, p0/m, z1.s, z31.s
+	WORD $0x659f0821 // fmul z1.s, z1.s, z31.s
+	WORD $0x65810339 // fadd z25.s, z25.s, z1.s
 	WORD $0xe5805c19 // str z25, [x0, #7, mul vl]
 	WORD $0x8582483a // ldr z26, [x1, #18, mul vl]
-	WORD $0x65bf005a // fmla z26.s, p0/m, z2.s, z31.s
+	WORD $0x659f0842 // fmul z2.s, z2.s, z31.s
+	WORD $0x6582035a // fadd z26.s, z26.s, z2.s
 	WORD $0xe582481a // str z26, [x0, #18, mul vl]
 	WORD $0x85824c3b // ldr z27, [x1, #19, mul vl]
-	WORD $0x65bf007b // fmla z27.s, p0/m, z3.s, z31.s
+	WORD $0x659f0863 // fmul z3.s, z3.s, z31.s
+	WORD $0x6583037b // fadd z27.s, z27.s, z3.s
 	WORD $0xe5824c1b // str z27, [x0, #19, mul vl]
 	WORD $0x85814044 // ldr z4, [x2, #8, mul vl]
 	WORD $0x85814445 // ldr z5, [x2, #9, mul vl]
@@ -16076,16 +16260,20 @@ aligned7:
 	WORD $0x659400c6 // fadd z6.s, z6.s, z20.s
 	WORD $0x659500e7 // fadd z7.s, z7.s, z21.s
 	WORD $0x8581403c // ldr z28, [x1, #8, mul vl]
-	WORD $0x65bf009c // fmla z28.s, p0/m, z4.s, z31.s
+	WORD $0x659f0884 // fmul z4.s, z4.s, z31.s
+	WORD $0x6584039c // fadd z28.s, z28.s, z4.s
 	WORD $0xe581401c // str z28, [x0, #8, mul vl]
 	WORD $0x8581443d // ldr z29, [x1, #9, mul vl]
-	WORD $0x65bf00bd // fmla z29.s, p0/m, z5.s, z31.s
+	WORD $0x659f08a5 // fmul z5.s, z5.s, z31.s
+	WORD $0x658503bd // fadd z29.s, z29.s, z5.s
 	WORD $0xe581441d // str z29, [x0, #9, mul vl]
 	WORD $0x85825038 // ldr z24, [x1, #20, mul vl]
-	WORD $0x65bf00d8 // fmla z24.s, p0/m, z6.s, z31.s
+	WORD $0x659f08c6 // fmul z6.s, z6.s, z31.s
+	WORD $0x65860318 // fadd z24.s, z24.s, z6.s
 	WORD $0xe5825018 // str z24, [x0, #20, mul vl]
 	WORD $0x85825439 // ldr z25, [x1, #21, mul vl]
-	WORD $0x65bf00f9 // fmla z25.s, p0/m, z7.s, z31.s
+	WORD $0x659f08e7 // fmul z7.s, z7.s, z31.s
+	WORD $0x65870339 // fadd z25.s, z25.s, z7.s
 	WORD $0xe5825419 // str z25, [x0, #21, mul vl]
 	WORD $0x85814848 // ldr z8, [x2, #10, mul vl]
 	WORD $0x85814c49 // ldr z9, [x2, #11, mul vl]
@@ -16096,16 +16284,20 @@ aligned7:
 	WORD $0x6596014a // fadd z10.s, z10.s, z22.s
 	WORD $0x6597016b // fadd z11.s, z11.s, z23.s
 	WORD $0x8581483a // ldr z26, [x1, #10, mul vl]
-	WORD $0x65bf011a // fmla z26.s, p0/m, z8.s, z31.s
+	WORD $0x659f0908 // fmul z8.s, z8.s, z31.s
+	WORD $0x6588035a // fadd z26.s, z26.s, z8.s
 	WORD $0xe581481a // str z26, [x0, #10, mul vl]
 	WORD $0x85814c3b // ldr z27, [x1, #11, mul vl]
-	WORD $0x65bf013b // fmla z27.s, p0/m, z9.s, z31.s
+	WORD $0x659f0929 // fmul z9.s, z9.s, z31.s
+	WORD $0x6589037b // fadd z27.s, z27.s, z9.s
 	WORD $0xe5814c1b // str z27, [x0, #11, mul vl]
 	WORD $0x8582583c // ldr z28, [x1, #22, mul vl]
-	WORD $0x65bf015c // fmla z28.s, p0/m, z10.s, z31.s
+	WORD $0x659f094a // fmul z10.s, z10.s, z31.s
+	WORD $0x658a039c // fadd z28.s, z28.s, z10.s
 	WORD $0xe582581c // str z28, [x0, #22, mul vl]
 	WORD $0x85825c3d // ldr z29, [x1, #23, mul vl]
-	WORD $0x65bf017d // fmla z29.s, p0/m, z11.s, z31.s
+	WORD $0x659f096b // fmul z11.s, z11.s, z31.s
+	WORD $0x658b03bd // fadd z29.s, z29.s, z11.s
 	WORD $0xe5825c1d // str z29, [x0, #23, mul vl]
 	B next
 nox:

@@ -527,7 +527,8 @@ func reconstructLast(e *emitter, d int, withX bool) {
 			xr := 24 + nx // the load registers 24..29, in turn
 			nx = (nx + 1) % 6
 			e.load(xr, rX, row)
-			e.fmla(xr, tr, vA)
+			e.fmul(tr, tr, vA) // the product rounded, then added: no fused multiply-add, as kernels' twins
+			e.fadd(xr, xr, tr)
 			e.store(xr, rDst, row)
 			return
 		}
