@@ -2,8 +2,8 @@ package layout
 
 import (
 	"math"
-	"math/bits"
 	"math/big"
+	"math/bits"
 )
 
 // ExactSum accumulates float64 values without rounding: every finite
@@ -62,9 +62,9 @@ func (a *ExactSum) AddAll(xs []float64) {
 				panic("unreachable: exponent out of range")
 			}
 			hi, lo := bits.Mul64(m, pow2[sh]) // m << sh in 128 bits: one multiply, no variable shifts
-			d[j] += int64(lo&0xffffffff)^neg - neg
-			d[j+1] += int64(lo>>32)^neg - neg
-			d[j+2] += int64(hi)^neg - neg
+			d[j] += int64(lo&0xffffffff) ^ neg - neg
+			d[j+1] += int64(lo>>32) ^ neg - neg
+			d[j+2] += int64(hi) ^ neg - neg
 		}
 		a.n += n
 		xs = xs[n:]
