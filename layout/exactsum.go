@@ -59,7 +59,7 @@ func (a *ExactSum) AddAll(xs []float64) {
 			// s <= 2045, so j <= 63: the mask changes nothing but lets the
 			// compiler drop the bounds checks of d[j..j+2].
 			j, sh := (s>>5)&63, s&31
-			neg := -int64(b >> 63) // 0 or -1: w^neg - neg is w or -w
+			neg := -int64(b >> 63)            // 0 or -1: w^neg - neg is w or -w
 			hi, lo := bits.Mul64(m, pow2[sh]) // m << sh in 128 bits: one multiply, no variable shifts
 			d[j] += int64(lo&0xffffffff) ^ neg - neg
 			d[j+1] += int64(lo>>32) ^ neg - neg
