@@ -59,6 +59,25 @@ type Request interface {
 	Wait() error
 }
 
+// Progresser is implemented by communicators whose pending transfers
+// advance only inside library calls: MPI moves a message above its eager
+// limit (a few KiB over shared memory) only when both ranks are in MPI, so
+// a halo posted before a long computation waits for the final Wait unless
+// the computation calls Progress now and then.
+type Progresser interface {
+	// Progress lets pending non-blocking transfers advance; it never
+	// blocks and completes no request.
+	Progress()
+}
+
+// Progress calls c's Progress if it has one (MPI; the in-process
+// communicators have one that does nothing).
+func Progress(c Comm) {
+	if p, ok := c.(Progresser); ok {
+		p.Progress()
+	}
+}
+
 // WaitAll waits for every request and returns the first error.
 func WaitAll(reqs ...Request) error {
 	var first error

@@ -21,8 +21,9 @@ type conformanceCase struct {
 var conformance = []conformanceCase{
 	{"identity", checkIdentity},
 	{"cart", checkCartOnComm},
-	{"halo/recv-first", func(c Comm) error { return checkHalo(c, true, 20) }},
-	{"halo/send-first", func(c Comm) error { return checkHalo(c, false, 20) }},
+	{"halo/recv-first", func(c Comm) error { return checkHalo(c, true, 20, false) }},
+	{"halo/send-first", func(c Comm) error { return checkHalo(c, false, 20, false) }},
+	{"halo/progress", func(c Comm) error { return checkHalo(c, true, 5, true) }},
 	{"order", checkOrder},
 	{"self", checkSelf},
 	{"allreduce/sum64", checkSum64},
@@ -148,14 +149,17 @@ const (
 // haloTags tags per hop, in float64 and float32 at once, and checks every
 // value; waits go in an order unrelated to posting. recvFirst says whether
 // receives are posted before the sends.
-func checkHalo(c Comm, recvFirst bool, iterations int) error {
+// checkHalo exchanges halos on every test grid; with progress, Progress is
+// called between posting and waiting (as the hopping term does while it
+// computes its interior), which must change nothing.
+func checkHalo(c Comm, recvFirst bool, iterations int, progress bool) error {
 	for _, dims := range testGrids(c.Size()) {
 		g, err := NewCart(dims, c.Size())
 		if err != nil {
 			return failf(c, "%v", err)
 		}
 		for it := range iterations {
-			if err := haloOnce(c, g, recvFirst, it); err != nil {
+			if err := haloOnce(c, g, recvFirst, it, progress); err != nil {
 				return err
 			}
 		}
@@ -163,7 +167,7 @@ func checkHalo(c Comm, recvFirst bool, iterations int) error {
 	return nil
 }
 
-func haloOnce(c Comm, g Cart, recvFirst bool, it int) error {
+func haloOnce(c Comm, g Cart, recvFirst bool, it int, progress bool) error {
 	r := c.Rank()
 	type hop struct{ d, k int }
 	var hops []hop
@@ -207,6 +211,11 @@ func haloOnce(c Comm, g Cart, recvFirst bool, it int) error {
 	} else {
 		postSends()
 		postRecvs()
+	}
+	if progress {
+		for range 3 {
+			Progress(c)
+		}
 	}
 	// Wait in a scrambled order that changes with the iteration.
 	for j := range reqs {

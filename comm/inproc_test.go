@@ -342,7 +342,7 @@ func BenchmarkInProcHalo(b *testing.B) {
 	err := RunInProc(8, func(c Comm) error {
 		g, _ := NewCart([4]int{2, 2, 2, 1}, 8)
 		for i := 0; i < b.N; i++ {
-			if err := haloOnce(c, g, true, i); err != nil {
+			if err := haloOnce(c, g, true, i, false); err != nil {
 				return err
 			}
 		}

@@ -298,6 +298,16 @@ func (r *mpiRequest) Wait() error {
 	return r.err
 }
 
+// Progress runs MPI's progress engine once (see Progresser).
+func (c *mpiComm) Progress() {
+	if c.finalized.Load() {
+		return
+	}
+	c.lock()
+	C.goqcd_progress(c.comm)
+	c.unlock()
+}
+
 func (c *mpiComm) Isend64(buf []float64, dest, tag int) Request {
 	return post(c, buf, dest, tag, kindFloat64, true, "Isend64")
 }

@@ -145,3 +145,11 @@ int goqcd_thread_multiple(void)   { return MPI_THREAD_MULTIPLE; }
 int goqcd_thread_serialized(void) { return MPI_THREAD_SERIALIZED; }
 int goqcd_thread_funneled(void)   { return MPI_THREAD_FUNNELED; }
 int goqcd_thread_single(void)     { return MPI_THREAD_SINGLE; }
+
+/* goqcd_progress lets pending transfers advance: any MPI call runs Open
+   MPI's (and MPICH's) progress engine, and a probe that matches nothing
+   costs little and receives nothing. */
+int goqcd_progress(MPI_Fint comm) {
+	int flag = 0;
+	return MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_Comm_f2c(comm), &flag, MPI_STATUS_IGNORE);
+}

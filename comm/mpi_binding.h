@@ -13,6 +13,7 @@ int goqcd_isend(void *buf, int count, int kind, int dest, int tag, MPI_Fint comm
 int goqcd_irecv(void *buf, int count, int kind, int src, int tag, MPI_Fint comm, MPI_Fint *req);
 int goqcd_wait(MPI_Fint *req, int kind, int *count);
 int goqcd_test(MPI_Fint *req, int kind, int *flag, int *count);
+int goqcd_progress(MPI_Fint comm);
 int goqcd_allgather(void *send, void *recv, int count, int kind, MPI_Fint comm, int nb, MPI_Fint *req);
 int goqcd_allreduce_int64(void *buf, int count, int max, MPI_Fint comm, int nb, MPI_Fint *req);
 int goqcd_bcast(void *buf, int count, int kind, int root, MPI_Fint comm, int nb, MPI_Fint *req);

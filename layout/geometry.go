@@ -102,7 +102,7 @@ func New(c comm.Comm, global [Nd]int, opt Options) (*Layout, error) {
 	}
 	lanes := opt.Lanes
 	if lanes == ([Nd]int{}) {
-		if lanes, err = LaneSplit(l.Local, l.W); err != nil {
+		if lanes, err = LaneSplitFor(l.Local, procs, l.W); err != nil {
 			return nil, err
 		}
 	}
@@ -194,6 +194,30 @@ func AutoProcs(global [Nd]int, n int) ([Nd]int, error) {
 // extent that stays even (t before z, y, x on ties), as Grid does. W must be
 // a power of two up to 16.
 func LaneSplit(local [Nd]int, w int) ([Nd]int, error) {
+	return laneSplit(local, [Nd]bool{}, w)
+}
+
+// LaneSplitFor is LaneSplit on a process grid: a direction split over
+// ranks (procs[mu] > 1) gets lanes only when no other direction can take
+// another factor 2. With lanes in a split direction the boundary tiles take
+// the halo in some lanes only, which the hopping term must gather lane by
+// lane; with one lane there, the halo rows are read in place. (8^4 on two
+// ranks in t, W = 16: LaneSplit gives lanes 2.2.2.2 and tiles of t extent
+// 2, every tile a boundary tile; LaneSplitFor gives 2.2.4.1.) When that
+// preference leaves no even split, it returns LaneSplit's.
+func LaneSplitFor(local, procs [Nd]int, w int) ([Nd]int, error) {
+	var avoid [Nd]bool
+	for mu, p := range procs {
+		avoid[mu] = p > 1
+	}
+	if lanes, err := laneSplit(local, avoid, w); err == nil {
+		return lanes, nil
+	}
+	return LaneSplit(local, w)
+}
+
+// laneSplit is LaneSplit preferring the directions not in avoid.
+func laneSplit(local [Nd]int, avoid [Nd]bool, w int) ([Nd]int, error) {
 	lanes := [Nd]int{1, 1, 1, 1}
 	switch w {
 	case 1, 2, 4, 8, 16:
@@ -207,7 +231,14 @@ func LaneSplit(local [Nd]int, w int) ([Nd]int, error) {
 			if tile%4 != 0 {
 				continue // halving must leave an even tile extent
 			}
-			if best < 0 || tile > local[best]/lanes[best] {
+			switch {
+			case best < 0:
+				best = mu
+			case avoid[best] != avoid[mu]: // prefer a direction that is not split over ranks
+				if avoid[best] {
+					best = mu
+				}
+			case tile > local[best]/lanes[best]:
 				best = mu
 			}
 		}

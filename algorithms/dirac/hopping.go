@@ -8,6 +8,10 @@ import (
 	"github.com/goqcd/goqcd/layout"
 )
 
+// progressParts is the number of parts of the interior tiles between which
+// an MPI hopping term lets the halo exchange progress (comm.Progress).
+const progressParts = 4
+
 // hopTag is the first message tag of the hopping term's halo exchange; the
 // tag of output parity p and hop d is hopTag + 8p + d (distinct from the
 // layout's own halo tags 0..7).
@@ -97,10 +101,22 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 			h.reqs = append(h.reqs, isend(l.Comm, h.send[p][d], l.NeighbourRank(d^1), tag))
 		}
 	}
+	// MPI moves the faces (above its eager limit) only while this rank is
+	// inside MPI: let it progress between parts of the interior.
+	_, progress := l.Comm.(comm.Progresser)
+	progress = progress && len(h.reqs) > 0
 	for _, p := range ps {
 		args := &h.args[p]
 		args.Dst, args.X, args.Src, args.A = dst[p], x[p], src[1-p], a
-		h.tiles(args, t.interior[p])
+		in := t.interior[p]
+		if !progress {
+			h.tiles(args, in)
+			continue
+		}
+		for k := range progressParts {
+			h.tiles(args, in[k*len(in)/progressParts:(k+1)*len(in)/progressParts])
+			comm.Progress(l.Comm)
+		}
 	}
 	err := comm.WaitAll(h.reqs...)
 	h.reqs = h.reqs[:0]
