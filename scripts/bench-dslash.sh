@@ -3,8 +3,9 @@
 #
 # Runs `goqcd bench dslash` for every kernel set this CPU runs (go and the
 # assembly sets), in double and single precision, on each lattice, on one
-# rank and on two ranks (two MPI processes when bin/goqcd-mpi and mpirun are
-# there, else two in-process ranks), and prints one Markdown table: GFlop/s
+# rank, on two ranks (two MPI processes when bin/goqcd-mpi and mpirun are
+# there, else two in-process ranks) and on one rank with two threads, and
+# prints one Markdown table: GFlop/s
 # of the hopping term H on the full lattice (1320 flop per site) and of the
 # even-odd Schur operator (1356 per site), in total and per rank (medians of
 # the benchmark's repeats). Reads nothing else; writes only to stdout.
@@ -44,10 +45,13 @@ for set in $sets; do
 	fi
 	for prec in double single; do
 		for grid in "${grids[@]}"; do
-			for ranks in 1 2; do
+			for ranks in 1 2 threads; do
 				if [[ $ranks == 1 ]]; then
 					out=$(GOQCD_KERNELS=$set "$goqcd" bench dslash --grid "$grid" --prec "$prec" --repeats "$repeats" --json </dev/null)
 					label=1
+				elif [[ $ranks == threads ]]; then
+					out=$(GOQCD_KERNELS=$set "$goqcd" bench dslash --grid "$grid" --prec "$prec" --threads 2 --repeats "$repeats" --json </dev/null)
+					label="1, 2 threads"
 				elif [[ $two == MPI ]]; then
 					out=$(GOQCD_KERNELS=$set $mpirun -x GOQCD_KERNELS -np 2 "$goqcd_mpi" bench dslash --grid "$grid" --prec "$prec" --repeats "$repeats" --json </dev/null)
 					label="2 MPI"
