@@ -87,7 +87,7 @@
 //
 // # Files
 //
-//	geometry.go   Layout, New, AutoProcs, LaneSplit, ParseDims
+//	geometry.go   Layout, New, AutoProcs, LaneSplit, LaneSplitFor, ParseDims
 //	index.go      (tile, lane) <-> local/global coordinates, Locate, parity
 //	neighbour.go  neighbour tables, lane permutations, faces
 //	field.go      Field[F], subsets, element access

@@ -47,7 +47,7 @@ type Options struct {
 	// W is the number of SIMD lanes per tile: 1, 2, 4, 8 or 16. Zero means 1.
 	W int
 	// Lanes fixes the split of the W lanes over the directions; the zero
-	// value lets New choose (see LaneSplit).
+	// value lets New choose (see LaneSplitFor).
 	Lanes [Nd]int
 	// Threads is the number of goroutines a rank uses in its site loops;
 	// zero means 1.
