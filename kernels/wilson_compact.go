@@ -22,9 +22,9 @@ import (
 //	re = (((r0k.re r1l.re - r0k.im r1l.im) - r0l.re r1k.re) + r0l.im r1k.im) * s
 //	im = (((r0l.re r1k.im + r0l.im r1k.re) - r0k.re r1l.im) - r0k.im r1l.re) * s
 //
-// in float64 with every product rounded (no fusing), in float32 with the
-// second to fourth products fused into their sums (as the rows are; see
-// fma.go).
+// with the second to fourth products fused into their sums, in both
+// precisions (as the rows are; math.FMA in float64, see fma.go for
+// float32).
 //
 // Only links that are SU(3) to round-off may be stored so (algorithms/dirac
 // checks the rebuilt row against the stored one before it chooses compact
