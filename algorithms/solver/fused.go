@@ -1,6 +1,10 @@
 package solver
 
-import "github.com/goqcd/goqcd/layout"
+import (
+	"sync"
+
+	"github.com/goqcd/goqcd/layout"
+)
 
 // Fused linear algebra: an update and the norm of its result in one pass
 // over the data, with the norm summed like layout.Norm2 (per site in
@@ -91,13 +95,24 @@ func tileSums[F layout.Float](f *layout.Field[F], body func(acc *layout.ExactSum
 		body(&acc, 0, len(f.Data))
 		return acc
 	}
-	accs := make([]layout.ExactSum, l.Threads())
+	p := accPool.Get().(*[]layout.ExactSum)
+	if len(*p) < l.Threads() {
+		*p = make([]layout.ExactSum, l.Threads())
+	}
+	accs := (*p)[:l.Threads()]
+	clear(accs)
 	l.ParallelFor(tiles, func(chunk, lo, hi int) { body(&accs[chunk], lo*tile, hi*tile) })
 	for c := 1; c < len(accs); c++ {
 		accs[0].AddSum(&accs[c])
 	}
-	return accs[0]
+	sum := accs[0]
+	accPool.Put(p)
+	return sum
 }
+
+// accPool recycles tileSums' per-thread accumulators (about 560 bytes
+// each; BiCGStab reduces twice an iteration).
+var accPool = sync.Pool{New: func() any { return new([]layout.ExactSum) }}
 
 // minParallelTiles is the fewest tiles for which tileSums and fusedAxpby
 // use the threads (as layout's linear algebra).
