@@ -47,9 +47,11 @@ func ApplyGamma5[F layout.Float](dst, src *layout.Field[F]) error {
 }
 
 // negate sets d = -s (d may be s), flipping sign bits 64 bits at a time
-// (one float64 or two float32): several times faster than d[k] = -s[k]
-// element by element. len(s)*size must be a multiple of 8 and both slices
-// 8-byte aligned (spinor halves: 12W numbers).
+// (one float64 or two float32): ApplyGamma5 on 8^4 (in cache) took half
+// the time of d[k] = -s[k] element by element. Where len(s)*size is not a
+// multiple of 8 it negates element by element; the words need no
+// alignment on amd64 and arm64 (spinor halves are 12W numbers, 8-byte
+// aligned anyway).
 func negate[F layout.Float](d, s []F) {
 	var z F
 	size := int(unsafe.Sizeof(z))
