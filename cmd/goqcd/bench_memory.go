@@ -24,7 +24,10 @@ import (
 //	axpy   kernels.Axpy64, y = a x + y: reads x and y, writes y
 //
 // GB/s counts the bytes the kernel reads plus those it writes (no
-// write-allocate traffic), over the median of the timed repeats. Each size
+// write-allocate traffic), over the median of the timed repeats. In the
+// L1 and L2 the read kernel is bound by its per-site sums (one chain of
+// adds per site, in component order), not by the cache: its figure there
+// is a floor. Each size
 // is the total of the arrays a kernel touches (read: x; copy and axpy: x
 // and y), so a size that fits a cache level measures that level.
 
