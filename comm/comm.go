@@ -44,6 +44,13 @@ type Comm interface {
 	BcastBytes(buf []byte, root int) error
 	// Barrier returns when every rank has entered it. Collective.
 	Barrier() error
+	// Progress lets pending non-blocking transfers advance; it never
+	// blocks and completes no request. MPI moves a message above its
+	// eager limit (a few KiB over shared memory) only while both ranks are
+	// inside MPI, so a halo posted before a long computation would wait for
+	// the final Wait unless the computation calls Progress now and then.
+	// In process it does nothing: messages move when they are sent.
+	Progress()
 	// Abort ends the whole job (every rank) with the exit code, after
 	// printing msg on standard error with the rank that called it. It does
 	// not return.
@@ -57,25 +64,6 @@ type Comm interface {
 type Request interface {
 	// Wait blocks until the operation has completed and returns its error.
 	Wait() error
-}
-
-// Progresser is implemented by communicators whose pending transfers
-// advance only inside library calls: MPI moves a message above its eager
-// limit (a few KiB over shared memory) only when both ranks are in MPI, so
-// a halo posted before a long computation waits for the final Wait unless
-// the computation calls Progress now and then.
-type Progresser interface {
-	// Progress lets pending non-blocking transfers advance; it never
-	// blocks and completes no request.
-	Progress()
-}
-
-// Progress calls c's Progress if it has one (MPI; the in-process
-// communicators have one that does nothing).
-func Progress(c Comm) {
-	if p, ok := c.(Progresser); ok {
-		p.Progress()
-	}
 }
 
 // WaitAll waits for every request and returns the first error.

@@ -214,7 +214,7 @@ func haloOnce(c Comm, g Cart, recvFirst bool, it int, progress bool) error {
 	}
 	if progress {
 		for range 3 {
-			Progress(c)
+			c.Progress()
 		}
 	}
 	// Wait in a scrambled order that changes with the iteration.

@@ -39,7 +39,9 @@
 // waited for. Local and in-process sends copy the data at once, so their
 // send requests complete immediately; MPI may hold a large send until its
 // receive is posted, so post receives before waiting for sends. Wait is not
-// to be called on one request from two goroutines at once.
+// to be called on one request from two goroutines at once. Progress (not
+// collective) lets pending transfers advance during a computation: MPI
+// moves messages above its eager limit only inside MPI calls.
 //
 // Collectives (every rank must call them in the same order with the same
 // lengths and root): AllreduceSum64, AllreduceMax64, AllreduceSumC128,

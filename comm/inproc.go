@@ -243,9 +243,7 @@ func (c *inprocComm) BcastBytes(buf []byte, root int) error {
 	return c.collective(collCall{op: opBcastBytes, bytes: buf, root: root})
 }
 
-// Progress does nothing: in-process messages move when they are sent. It
-// is here so that callers take the same path on every communicator (the
-// hopping term's interior in parts, tested in process).
+// Progress does nothing: in-process messages move when they are sent.
 func (c *inprocComm) Progress() {}
 
 func (c *inprocComm) Barrier() error {

@@ -298,7 +298,7 @@ func (r *mpiRequest) Wait() error {
 	return r.err
 }
 
-// Progress runs MPI's progress engine once (see Progresser).
+// Progress runs MPI's progress engine once (a probe that matches nothing).
 func (c *mpiComm) Progress() {
 	if c.finalized.Load() {
 		return
