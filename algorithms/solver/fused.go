@@ -10,50 +10,33 @@ import (
 // over the data, with the norm summed like layout.Norm2 (per site in
 // float64 in component order, across sites exactly), so the results are
 // identical, bit for bit, on every process grid and W, and equal to
-// layout.Norm2 of the result, and split over the layout's threads. These
+// layout.Axpy or layout.Xpay followed by layout.Norm2; the loops are split
+// over the layout's threads. These
 // are private Go loops over Field.Data; they are meant to move into the
 // kernels package with SIMD twins.
 
 // fusedAxpyNorm2 sets y = a*x + y (complex a) and returns the global |y|^2.
 // x and y may alias. Collective.
 func fusedAxpyNorm2[F layout.Float](a complex128, x, y *layout.Field[F]) (float64, error) {
-	ar, ai := F(real(a)), F(imag(a))
-	W := x.Layout.W
-	xd, yd := x.Data, y.Data
-	nc := y.NC
-	acc := tileSums(y, func(acc *layout.ExactSum, lo, hi int) {
-		var part [16]float64 // per-site partial sums, as layout.Norm2
-		for base := lo; base < hi; base += nc * 2 * W {
-			clear(part[:W])
-			for c := range nc {
-				b := base + 2*c*W
-				xr, xi := xd[b:b+W], xd[b+W:b+2*W]
-				yr, yi := yd[b:b+W], yd[b+W:b+2*W]
-				for k := range W {
-					r, i := xr[k], xi[k]
-					vr := yr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
-					vi := yi[k] + (F(ar*i) + F(ai*r))
-					yr[k], yi[k] = vr, vi
-					fr, fi := float64(vr), float64(vi)
-					part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
-				}
-			}
-			acc.AddAll(part[:W])
-		}
-	})
-	s, err := y.Layout.GlobalSum(&acc)
-	if err != nil {
-		return 0, err
-	}
-	return s[0], nil
+	return fusedNorm2(a, x, y, false)
 }
 
 // fusedXpayNorm2 sets y = x + a*y (complex a) and returns the global |y|^2.
 // x and y may alias. Collective.
 func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.Field[F]) (float64, error) {
+	return fusedNorm2(a, x, y, true)
+}
+
+// fusedNorm2 sets y = a*x + y (xpay false) or x + a*y (xpay true) in the
+// operation order of layout.Axpy or layout.Xpay, and returns the global
+// |y|^2: the bits of that update followed by layout.Norm2.
+func fusedNorm2[F layout.Float](a complex128, x, y *layout.Field[F], xpay bool) (float64, error) {
 	ar, ai := F(real(a)), F(imag(a))
 	W := x.Layout.W
-	xd, yd := x.Data, y.Data
+	md, sd, yd := x.Data, y.Data, y.Data
+	if xpay {
+		md, sd = y.Data, x.Data
+	}
 	nc := y.NC
 	acc := tileSums(y, func(acc *layout.ExactSum, lo, hi int) {
 		var part [16]float64 // per-site partial sums, as layout.Norm2
@@ -61,12 +44,19 @@ func fusedXpayNorm2[F layout.Float](x *layout.Field[F], a complex128, y *layout.
 			clear(part[:W])
 			for c := range nc {
 				b := base + 2*c*W
-				xr, xi := xd[b:b+W], xd[b+W:b+2*W]
+				mr, mi := md[b:b+W], md[b+W:b+2*W]
+				sr, si := sd[b:b+W], sd[b+W:b+2*W]
 				yr, yi := yd[b:b+W], yd[b+W:b+2*W]
 				for k := range W {
-					r, i := yr[k], yi[k]
-					vr := xr[k] + (F(ar*r) - F(ai*i)) // rounded products: no fusing
-					vi := xi[k] + (F(ar*i) + F(ai*r))
+					r, i := mr[k], mi[k]
+					var vr, vi F
+					if xpay { // layout.Xpay's order; rounded products: no fusing
+						vr = (sr[k] + F(ar*r)) - F(ai*i)
+						vi = (si[k] + F(ar*i)) + F(ai*r)
+					} else { // layout.Axpy's
+						vr = sr[k] + (F(ar*r) - F(ai*i))
+						vi = si[k] + (F(ar*i) + F(ai*r))
+					}
 					yr[k], yi[k] = vr, vi
 					fr, fi := float64(vr), float64(vi)
 					part[k] += float64(fr*fr) + float64(fi*fi) // unfused, as layout.Norm2
