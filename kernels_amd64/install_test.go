@@ -10,18 +10,16 @@ import (
 	"github.com/goqcd/goqcd/kernels"
 )
 
-// TestInstalledSets selects each amd64 set this CPU runs through package
-// kernels and checks that the dispatched kernels (what the Dirac operators
-// call) give the portable kernels' bits at the set's natural W and at a W
-// the set has no kernel for (1: the fallback).
-func TestInstalledSets(t *testing.T) {
+// forEachAmd64Set selects, through package kernels, each amd64 set this
+// CPU runs and calls f with it; the selection before is restored.
+func forEachAmd64Set(t *testing.T, f func(name string, set kernels.Set)) {
+	t.Helper()
 	before := kernels.Selected().Name
 	defer func() {
 		if _, err := kernels.Select(before); err != nil {
 			t.Fatal(err)
 		}
 	}()
-	rng := rand.New(rand.NewPCG(21, 22))
 	for _, name := range []string{"avx2", "avx512"} {
 		if !slices.Contains(kernels.Available(), name) {
 			t.Logf("%s: this CPU lacks it, skipped", name)
@@ -31,6 +29,17 @@ func TestInstalledSets(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Select(%s): %v", name, err)
 		}
+		f(name, set)
+	}
+}
+
+// TestInstalledSets selects each amd64 set this CPU runs through package
+// kernels and checks that the dispatched kernels (what the Dirac operators
+// call) give the portable kernels' bits at the set's natural W and at a W
+// the set has no kernel for (1: the fallback).
+func TestInstalledSets(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	forEachAmd64Set(t, func(name string, set kernels.Set) {
 		for _, w := range []int{set.W64, 1} {
 			c := newHopCase[float64](rng, w, 40, 41, true)
 			want := c.clone()
@@ -57,5 +66,5 @@ func TestInstalledSets(t *testing.T) {
 		if bad, _ := sameBits(got, want, 0); bad > 0 {
 			t.Errorf("%s: dispatched CloverApply64 differs from CloverApplyGo in %d numbers", name, bad)
 		}
-	}
+	})
 }

@@ -171,22 +171,8 @@ func TestReduceConformance(t *testing.T) {
 // the twins' bits for each amd64 set, at its W and at W = 1 (the
 // fallback).
 func TestReduceInstalled(t *testing.T) {
-	before := kernels.Selected().Name
-	defer func() {
-		if _, err := kernels.Select(before); err != nil {
-			t.Fatal(err)
-		}
-	}()
 	rng := rand.New(rand.NewPCG(31, 32))
-	for _, name := range []string{"avx2", "avx512"} {
-		if !slices.Contains(kernels.Available(), name) {
-			t.Logf("%s: this CPU lacks it, skipped", name)
-			continue
-		}
-		set, err := kernels.Select(name)
-		if err != nil {
-			t.Fatalf("Select(%s): %v", name, err)
-		}
+	forEachAmd64Set(t, func(name string, set kernels.Set) {
 		for _, w := range []int{set.W64, 1} {
 			const nc, n = 12, 9
 			x, y := randSlice[float64](rng, n*2*nc*w), randSlice[float64](rng, n*2*nc*w)
@@ -210,5 +196,5 @@ func TestReduceInstalled(t *testing.T) {
 				t.Errorf("%s W=%d: dispatched CGUpdate64 differs from CGUpdateGo", name, w)
 			}
 		}
-	}
+	})
 }
