@@ -86,6 +86,8 @@ test: deps
 	CC=mpicc $(GO) test -short -tags mpi $(MPI_TAG_PKGS)
 	CC=mpicc $(GO) test -short -tags mpi -exec '$(MPIRUN) -np 2' $(MPI_PKGS)
 	CC=mpicc $(GO) test -short -tags mpi -exec '$(MPIRUN) -np 4' $(MPI_PKGS)
+	CC=mpicc $(GO) test -short -tags mpi -exec '$(MPIRUN) -np 2' -run TestWorldDecomposition ./algorithms/dirac
+	CC=mpicc $(GO) test -short -tags mpi -exec '$(MPIRUN) -np 4' -run TestWorldDecomposition ./algorithms/dirac
 	CC=mpicc $(GO) build -tags mpi -o $(BIN)/goqcd-mpi ./cmd/goqcd
 	$(MPIRUN) -np 2 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.8 --mpi 1.1.1.2 < /dev/null
 	$(MPIRUN) -np 4 $(BIN)/goqcd-mpi selfcheck --grid 8.8.8.8 --mpi 1.2.1.2 --simd 2 < /dev/null

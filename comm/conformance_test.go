@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // The conformance suite: every case runs on every rank of a communicator
@@ -24,6 +25,7 @@ var conformance = []conformanceCase{
 	{"halo/recv-first", func(c Comm) error { return checkHalo(c, true, 20, false) }},
 	{"halo/send-first", func(c Comm) error { return checkHalo(c, false, 20, false) }},
 	{"halo/progress", func(c Comm) error { return checkHalo(c, true, 5, true) }},
+	{"shared", checkShared},
 	{"order", checkOrder},
 	{"self", checkSelf},
 	{"allreduce/sum64", checkSum64},
@@ -516,4 +518,66 @@ func checkBadArguments(c Comm) error {
 		return failf(c, "BcastBytes from root -1 succeeded")
 	}
 	return c.Barrier()
+}
+
+// checkShared allocates node-shared regions of different sizes per rank
+// and passes data around the ring of ranks through them: rank r writes
+// into the region of r+1 (when it shares memory with it), orders the
+// writes (Sync) and says so with a message; r+1 reads after the message.
+// Ranks on another node take the message path with the same data.
+func checkShared(c Comm) error {
+	r, n := c.Rank(), c.Size()
+	size := 256 + 64*r
+	sh, err := c.AllocShared(size)
+	if err != nil {
+		return failf(c, "AllocShared(%d): %v", size, err)
+	}
+	loc := sh.Local()
+	if len(loc) != size || uintptr(unsafe.Pointer(&loc[0]))%64 != 0 {
+		return failf(c, "Local: %d bytes at %p, want %d bytes on a 64-byte boundary", len(loc), &loc[0], size)
+	}
+	if self := sh.Peer(r); len(self) < size || &self[0] != &loc[0] {
+		return failf(c, "Peer(own rank) is not Local")
+	}
+	if sh.Peer(-1) != nil || sh.Peer(n) != nil {
+		return failf(c, "Peer of a rank outside [0, %d) is not nil", n)
+	}
+	next, prev := (r+1)%n, (r+n-1)%n
+	out := sh.Peer(next)
+	if out != nil && len(out) < 256+64*next {
+		return failf(c, "Peer(%d) has %d bytes, want at least %d", next, len(out), 256+64*next)
+	}
+	for it := range 3 {
+		want := func(from, k int) byte { return byte(31*from + 7*k + it) }
+		sig := []float64{float64(it)}
+		var got [1]float64
+		rq := c.Irecv64(got[:], prev, 300+it)
+		if out != nil {
+			for k := range out[:256+64*next] {
+				out[k] = want(r, k)
+			}
+			sh.Sync()
+		}
+		if err := WaitAll(c.Isend64(sig, next, 300+it), rq); err != nil {
+			return failf(c, "signal %d: %v", it, err)
+		}
+		if got[0] != float64(it) {
+			return failf(c, "signal %d carried %v", it, got[0])
+		}
+		if sh.Peer(prev) != nil {
+			sh.Sync()
+			for k, b := range loc {
+				if b != want(prev, k) {
+					return failf(c, "iteration %d: byte %d of the region is %d, rank %d wrote %d", it, k, b, prev, want(prev, k))
+				}
+			}
+		}
+		if err := c.Barrier(); err != nil { // the next write must not overtake this read
+			return failf(c, "barrier: %v", err)
+		}
+	}
+	if _, err := c.AllocShared(-1); err == nil {
+		return failf(c, "AllocShared(-1) gave no error")
+	}
+	return nil
 }

@@ -17,6 +17,8 @@ type world struct {
 	boxes []mailbox // boxes[r] holds the messages and receives of rank r
 	coll  collectives
 
+	shared sharedTable // the regions of AllocShared
+
 	// finished[r] is closed when the body of rank r has returned, so that
 	// ranks waiting for it are released with an error instead of hanging.
 	finished []chan struct{}
@@ -145,6 +147,8 @@ type inprocComm struct {
 	w         *world
 	rank      int
 	finalized atomic.Bool
+
+	sharedCalls int // AllocShared calls of this rank so far
 
 	// showRank and showSize are how point-to-point errors name this rank
 	// and the job: the rank itself, except in an MPI rank's private

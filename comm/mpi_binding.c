@@ -153,3 +153,55 @@ int goqcd_progress(MPI_Fint comm) {
 	int flag = 0;
 	return MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_Comm_f2c(comm), &flag, MPI_STATUS_IGNORE);
 }
+
+// goqcd_shared_alloc allocates size bytes of node-shared memory on every
+// rank of comm: the ranks of a node (MPI_Comm_split_type with
+// MPI_COMM_TYPE_SHARED, returned in *node) share one window, opened for
+// passive-target access (MPI_Win_lock_all) so that MPI_Win_sync may be
+// called on it at any time. Each rank's segment starts on its own page
+// (alloc_shared_noncontig).
+int goqcd_shared_alloc(MPI_Fint comm, MPI_Aint size, void **base, MPI_Fint *win, MPI_Fint *node) {
+	MPI_Comm nc;
+	int rc = MPI_Comm_split_type(MPI_Comm_f2c(comm), MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &nc);
+	if (rc != MPI_SUCCESS) return rc;
+	MPI_Comm_set_errhandler(nc, MPI_ERRORS_RETURN);
+	MPI_Info info;
+	rc = MPI_Info_create(&info);
+	if (rc != MPI_SUCCESS) return rc;
+	MPI_Info_set(info, "alloc_shared_noncontig", "true");
+	MPI_Win w;
+	rc = MPI_Win_allocate_shared(size, 1, info, nc, base, &w);
+	MPI_Info_free(&info);
+	if (rc != MPI_SUCCESS) return rc;
+	MPI_Win_set_errhandler(w, MPI_ERRORS_RETURN);
+	rc = MPI_Win_lock_all(MPI_MODE_NOCHECK, w);
+	if (rc != MPI_SUCCESS) return rc;
+	*win = MPI_Win_c2f(w);
+	*node = MPI_Comm_c2f(nc);
+	return MPI_SUCCESS;
+}
+
+// goqcd_shared_peers stores, for every rank r < n of comm, the address of
+// its segment of win in this process (ptrs[r], NULL when r is on another
+// node) and its size.
+int goqcd_shared_peers(MPI_Fint comm, MPI_Fint node, MPI_Fint win, int n, void **ptrs, MPI_Aint *sizes) {
+	MPI_Group g, ng;
+	int rc = MPI_Comm_group(MPI_Comm_f2c(comm), &g);
+	if (rc != MPI_SUCCESS) return rc;
+	rc = MPI_Comm_group(MPI_Comm_f2c(node), &ng);
+	if (rc != MPI_SUCCESS) return rc;
+	for (int r = 0; r < n && rc == MPI_SUCCESS; r++) {
+		int nr;
+		ptrs[r] = NULL;
+		sizes[r] = 0;
+		rc = MPI_Group_translate_ranks(g, 1, &r, ng, &nr);
+		if (rc != MPI_SUCCESS || nr == MPI_UNDEFINED) continue;
+		int disp;
+		rc = MPI_Win_shared_query(MPI_Win_f2c(win), nr, &sizes[r], &disp, &ptrs[r]);
+	}
+	MPI_Group_free(&g);
+	MPI_Group_free(&ng);
+	return rc;
+}
+
+int goqcd_win_sync(MPI_Fint win) { return MPI_Win_sync(MPI_Win_f2c(win)); }

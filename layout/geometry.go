@@ -37,6 +37,10 @@ type Layout struct {
 	threads  int
 	team     *workers // the thread team of ParallelFor, started on first use
 	teamOnce sync.Once
+
+	shared     *SharedHalo // node-shared halo memory (sharedhalo.go)
+	sharedErr  error
+	sharedOnce sync.Once
 }
 
 // Options are the optional settings of New.

@@ -113,6 +113,14 @@ func TestDecompositionIndependence(t *testing.T) {
 		grids = []dims{{2, 1, 1, 1}, {1, 1, 2, 2}}
 		ws = []int{1, 4}
 	}
+	for _, halo := range []string{"on", "off"} {
+		t.Setenv(layout.SharedHaloEnv, halo)
+		decompCompare(t, ref, grids, ws, "shared-halo="+halo)
+	}
+}
+
+// decompCompare runs decompRun on every grid and W and compares with ref.
+func decompCompare(t *testing.T, ref *decompResults, grids []dims, ws []int, mode string) {
 	for _, procs := range grids {
 		n := procs[0] * procs[1] * procs[2] * procs[3]
 		for _, w := range ws {
@@ -120,7 +128,7 @@ func TestDecompositionIndependence(t *testing.T) {
 			if w == 4 {
 				threads = 2
 			}
-			name := fmt.Sprintf("mpi%s/W=%d/threads=%d", layout.FormatDims(procs), w, threads)
+			name := fmt.Sprintf("%s/mpi%s/W=%d/threads=%d", mode, layout.FormatDims(procs), w, threads)
 			var mu sync.Mutex
 			var problems []string
 			skipped := false
@@ -138,29 +146,7 @@ func TestDecompositionIndependence(t *testing.T) {
 				}
 				mu.Lock()
 				defer mu.Unlock()
-				if got.logDet != ref.logDet {
-					problems = append(problems, fmt.Sprintf("rank %d: log det %v, one rank gives %v", l.Rank, got.logDet, ref.logDet))
-				}
-				for field, m := range got.fields {
-					tol := 1e-13
-					if strings.HasSuffix(field, "32") {
-						tol = 1e-6
-					}
-					if runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64" {
-						tol = 0 // the same arithmetic on every path, fused only where the twins fuse
-					}
-					var num, den float64
-					for site, v := range m {
-						want := ref.fields[field][site]
-						for c := range v {
-							num = math.Max(num, cabs(v[c]-want[c]))
-							den = math.Max(den, cabs(want[c]))
-						}
-					}
-					if num > tol*den || len(m) == 0 {
-						problems = append(problems, fmt.Sprintf("rank %d: %s differs from one rank by %.3g relative (%d sites)", l.Rank, field, num/den, len(m)))
-					}
-				}
+				problems = append(problems, decompDiff(ref, got, l.Rank)...)
 				return nil
 			})
 			if err != nil {
@@ -171,6 +157,126 @@ func TestDecompositionIndependence(t *testing.T) {
 			}
 			for _, p := range problems {
 				t.Errorf("%s: %s", name, p)
+			}
+		}
+	}
+}
+
+// TestSharedHaloInUse checks that in-process ranks exchange the hopping
+// term's faces through the shared halo memory, unless it is switched off,
+// so that the decomposition tests cover both paths.
+func TestSharedHaloInUse(t *testing.T) {
+	for _, halo := range []string{"on", "off"} {
+		t.Setenv(layout.SharedHaloEnv, halo)
+		err := comm.RunInProc(2, func(cm comm.Comm) error {
+			l, err := layout.New(cm, dims{4, 4, 4, 8}, layout.Options{Procs: dims{1, 1, 1, 2}})
+			if err != nil {
+				return err
+			}
+			s := rng.New(5, 0)
+			u, err := gauge.Hot(l, 3, &s)
+			if err != nil {
+				return err
+			}
+			w, err := NewWilson[float32](u, Params{Kappa: 0.12})
+			if err != nil {
+				return err
+			}
+			h := w.c.hop
+			if on := h.shared != nil; on != (halo == "on") {
+				return fmt.Errorf("%s=%s: shared halo in use: %v", layout.SharedHaloEnv, halo, on)
+			}
+			if halo == "on" && !(h.sendShared[6] && h.sendShared[7] && h.recvShared[6] && h.recvShared[7]) {
+				return fmt.Errorf("the t faces do not go through shared memory: send %v, receive %v", h.sendShared, h.recvShared)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	t.Setenv(layout.SharedHaloEnv, "maybe")
+	err := comm.RunInProc(2, func(cm comm.Comm) error {
+		l, err := layout.New(cm, dims{4, 4, 4, 8}, layout.Options{Procs: dims{1, 1, 1, 2}})
+		if err != nil {
+			return err
+		}
+		s := rng.New(5, 0)
+		u, err := gauge.Hot(l, 3, &s)
+		if err != nil {
+			return err
+		}
+		_, err = NewWilson[float32](u, Params{Kappa: 0.12})
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), layout.SharedHaloEnv) {
+		t.Errorf("%s=maybe: got error %v, want one naming the variable", layout.SharedHaloEnv, err)
+	}
+}
+
+// decompDiff lists how rank's results got differ from the one-rank ref.
+func decompDiff(ref, got *decompResults, rank int) []string {
+	var problems []string
+	if got.logDet != ref.logDet {
+		problems = append(problems, fmt.Sprintf("rank %d: log det %v, one rank gives %v", rank, got.logDet, ref.logDet))
+	}
+	for field, m := range got.fields {
+		tol := 1e-13
+		if strings.HasSuffix(field, "32") {
+			tol = 1e-6
+		}
+		if runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64" {
+			tol = 0 // the same arithmetic on every path, fused only where the twins fuse
+		}
+		var num, den float64
+		for site, v := range m {
+			want := ref.fields[field][site]
+			for c := range v {
+				num = math.Max(num, cabs(v[c]-want[c]))
+				den = math.Max(den, cabs(want[c]))
+			}
+		}
+		if num > tol*den || len(m) == 0 {
+			problems = append(problems, fmt.Sprintf("rank %d: %s differs from one rank by %.3g relative (%d sites)", rank, field, num/den, len(m)))
+		}
+	}
+	return problems
+}
+
+// TestWorldDecomposition is the decomposition test on the ranks of an MPI
+// job (go test -tags mpi -exec 'mpirun -np N'): the operators on the
+// job's ranks, with the shared halo on and off, against one rank that every
+// process computes for itself. Without MPI it has one rank and skips.
+func TestWorldDecomposition(t *testing.T) {
+	c, err := comm.World()
+	if err != nil {
+		t.Fatal(err)
+	}
+	worldComm = c
+	if c.Size() == 1 {
+		t.Skip("one rank: run under mpirun, built with -tags mpi")
+	}
+	ref0, err := layout.New(comm.Local(), decompGlobal, layout.Options{W: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := decompRun(ref0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, halo := range []string{"on", "off"} {
+		t.Setenv(layout.SharedHaloEnv, halo)
+		for _, w := range []int{1, 4} {
+			l, err := layout.New(c, decompGlobal, layout.Options{W: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := decompRun(l)
+			if err != nil {
+				t.Fatalf("shared-halo=%s W=%d: %v", halo, w, err)
+			}
+			for _, p := range decompDiff(ref, got, l.Rank) {
+				t.Errorf("shared-halo=%s mpi%s W=%d: %s", halo, layout.FormatDims(l.Procs), w, p)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package dirac
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/goqcd/goqcd/comm"
 	"github.com/goqcd/goqcd/kernels"
@@ -31,6 +32,18 @@ type hopping[F layout.Float] struct {
 	reqs  []comm.Request
 	hop   func(*kernels.WilsonHop[F], []int32)
 	face  func(buf, src []F, d int, tiles, lanes []int32, w int)
+
+	// With node-shared halo memory (layout.SharedHalo), the receive
+	// buffers of each exchange are the next generation of this rank's
+	// region, at offset recvOff[p][d] in it; a face for a neighbour on the
+	// node (sendShared[d]) is packed straight into the neighbour's region,
+	// and the message carries only the generation's offset (sig).
+	shared                 *layout.SharedHalo
+	recvOff                [2][layout.NHops]int
+	sendShared, recvShared [layout.NHops]bool
+	// sigSend and sigRecv hold one value each, in allocations of their
+	// own: cgo rejects a buffer inside memory that holds Go pointers.
+	sigSend, sigRecv [2][layout.NHops][]F
 }
 
 func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
@@ -41,12 +54,16 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 	}
 	h := &hopping[F]{l: l, t: t, links: lk}
 	h.hop, h.face = hopKernels[F]()
+	bytes := 0 // per generation of the shared halo, sized for float64 so that both precisions fit
 	for p := range 2 {
 		for d := range layout.NHops {
 			n := t.rows[p][d] * 12 * len(t.haloLanes[d])
 			if n > 0 {
 				h.send[p][d] = make([]F, n)
 				h.recv[p][d] = make([]F, n)
+				h.recvOff[p][d] = bytes
+				h.sigSend[p][d], h.sigRecv[p][d] = make([]F, 1), make([]F, 1)
+				bytes += (8*n + 63) &^ 63
 			}
 		}
 		h.args[p] = kernels.WilsonHop[F]{
@@ -54,7 +71,28 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 			Halo: t.halo[p], HaloLanes: t.haloLanes, Recv: h.recv[p],
 		}
 	}
+	if bytes > 0 {
+		if h.shared, err = l.SharedHalo(bytes); err != nil {
+			return nil, fmt.Errorf("dirac: hopping term: %w", err)
+		}
+	}
+	if h.shared != nil {
+		for d := range layout.NHops {
+			h.sendShared[d] = h.shared.Shared.Peer(l.NeighbourRank(d^1)) != nil
+			h.recvShared[d] = h.shared.Shared.Peer(l.NeighbourRank(d)) != nil
+		}
+	}
 	return h, nil
+}
+
+// sharedSlice is the n values of precision F at byte offset off of the
+// shared region b.
+func sharedSlice[F layout.Float](b []byte, off, n int) []F {
+	var z F
+	if off+n*int(unsafe.Sizeof(z)) > len(b) {
+		panic(fmt.Sprintf("dirac: shared halo buffer [%d, +%d values) outside a region of %d bytes", off, n, len(b)))
+	}
+	return unsafe.Slice((*F)(unsafe.Pointer(&b[off])), n)
 }
 
 // hopKernels picks the dispatched kernels of precision F (the portable
@@ -80,15 +118,35 @@ func hopKernels[F layout.Float]() (func(*kernels.WilsonHop[F], []int32), func([]
 func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	l, t := h.l, h.t
 	h.reqs = h.reqs[:0]
+	var gen int // byte offset of this exchange's generation in the shared regions
+	if h.shared != nil {
+		gen = h.shared.Next()
+		local := h.shared.Shared.Local()
+		for _, p := range ps {
+			for d := range layout.NHops {
+				if n := len(h.recv[p][d]); n > 0 {
+					h.args[p].Recv[d] = sharedSlice[F](local, gen+h.recvOff[p][d], n)
+				}
+			}
+		}
+	}
+	faceMsgs := 0 // faces that travel in MPI messages
 	// Post every receive before packing: a send that finds its receive
 	// posted is copied once, straight into the buffer (in-process ranks;
 	// MPI too can then skip its unexpected-message copy).
 	for _, p := range ps {
 		for d := range layout.NHops {
-			if h.recv[p][d] != nil {
-				tag := hopTag + layout.NHops*p + d
-				h.reqs = append(h.reqs, irecv(l.Comm, h.recv[p][d], l.NeighbourRank(d), tag))
+			if h.recv[p][d] == nil {
+				continue
 			}
+			tag := hopTag + layout.NHops*p + d
+			buf := h.args[p].Recv[d]
+			if h.recvShared[d] {
+				buf = h.sigRecv[p][d]
+			} else {
+				faceMsgs++
+			}
+			h.reqs = append(h.reqs, irecv(l.Comm, buf, l.NeighbourRank(d), tag))
 		}
 	}
 	for _, p := range ps {
@@ -96,15 +154,36 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 			if h.send[p][d] == nil {
 				continue
 			}
+			if h.sendShared[d] {
+				peer := h.shared.Shared.Peer(l.NeighbourRank(d ^ 1))
+				h.face(sharedSlice[F](peer, gen+h.recvOff[p][d], len(h.send[p][d])), src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
+				continue
+			}
 			h.face(h.send[p][d], src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
 			tag := hopTag + layout.NHops*p + d
 			h.reqs = append(h.reqs, isend(l.Comm, h.send[p][d], l.NeighbourRank(d^1), tag))
+			faceMsgs++
+		}
+	}
+	if h.shared != nil {
+		// The faces written into neighbours' regions are complete: order
+		// the writes before the messages that say so.
+		h.shared.Shared.Sync()
+		for _, p := range ps {
+			for d := range layout.NHops {
+				if h.send[p][d] != nil && h.sendShared[d] {
+					h.sigSend[p][d][0] = F(gen)
+					tag := hopTag + layout.NHops*p + d
+					h.reqs = append(h.reqs, isend(l.Comm, h.sigSend[p][d], l.NeighbourRank(d^1), tag))
+				}
+			}
 		}
 	}
 	// MPI moves the faces (above its eager limit) only while this rank is
 	// inside MPI: let it progress between parts of the interior (in
 	// process too, where Progress does nothing, so the tests run this path).
-	progress := len(h.reqs) > 0
+	// The one-value messages of the shared halo need no progress.
+	progress := faceMsgs > 0
 	for _, p := range ps {
 		args := &h.args[p]
 		args.Dst, args.X, args.Src, args.A = dst[p], x[p], src[1-p], a
@@ -123,11 +202,33 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	if err != nil {
 		return fmt.Errorf("dirac: hopping term halo exchange: %w", err)
 	}
+	if h.shared != nil {
+		if err := h.checkSignals(ps, gen); err != nil {
+			return err
+		}
+		h.shared.Shared.Sync() // read the faces after the messages
+	}
 	for _, p := range ps {
 		h.tiles(&h.args[p], t.boundary[p])
 	}
 	for _, p := range ps {
 		h.args[p].Dst, h.args[p].X, h.args[p].Src = nil, nil, nil
+	}
+	return nil
+}
+
+// checkSignals checks that every face written into this rank's shared
+// region came from the same exchange (generation offset gen): ranks that
+// ran different sequences of exchanges would otherwise overwrite faces
+// still in use.
+func (h *hopping[F]) checkSignals(ps []int, gen int) error {
+	for _, p := range ps {
+		for d := range layout.NHops {
+			if h.recv[p][d] != nil && h.recvShared[d] && h.sigRecv[p][d][0] != F(gen) {
+				return fmt.Errorf("dirac: hopping term halo exchange: rank %d wrote hop %d's face into generation %v of the shared halo, but this rank (%d) reads generation %d: the ranks did not run the same sequence of exchanges",
+					h.l.NeighbourRank(d), d, h.sigRecv[p][d][0], h.l.Rank, gen)
+			}
+		}
 	}
 	return nil
 }

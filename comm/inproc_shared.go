@@ -1,0 +1,69 @@
+package comm
+
+import (
+	"fmt"
+	"sync"
+	"unsafe"
+)
+
+// inprocShared is a set of in-process ranks' regions: every rank of the
+// world shares the process's memory.
+type inprocShared struct {
+	rank int
+	regs [][]byte
+}
+
+func (s *inprocShared) Local() []byte { return s.regs[s.rank] }
+
+func (s *inprocShared) Peer(r int) []byte {
+	if r < 0 || r >= len(s.regs) {
+		return nil
+	}
+	return s.regs[r]
+}
+
+// Sync does nothing: the message that announces the data orders the
+// goroutines' memory operations (Go's channels and mutexes).
+func (s *inprocShared) Sync() {}
+
+// sharedTable collects the regions of the world's AllocShared calls: the
+// k-th call of every rank fills entry k.
+type sharedTable struct {
+	mu    sync.Mutex
+	calls [][][]byte // calls[k][r]
+}
+
+// alignedBytes returns n bytes (at least one) starting at a multiple of
+// sharedAlign.
+func alignedBytes(n int) []byte {
+	b := make([]byte, max(n, 1)+sharedAlign)
+	off := (sharedAlign - int(uintptr(unsafe.Pointer(&b[0]))%sharedAlign)) % sharedAlign
+	return b[off : off+max(n, 1) : off+max(n, 1)][:n]
+}
+
+// AllocShared allocates this rank's region, then (after a barrier, so that
+// every rank has registered its own) collects the others'.
+func (c *inprocComm) AllocShared(n int) (Shared, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("comm: rank %d of %d: AllocShared(%d): the size must not be negative", c.rank, c.w.size, n)
+	}
+	if err := c.usable("AllocShared"); err != nil {
+		return nil, err
+	}
+	st := &c.w.shared
+	st.mu.Lock()
+	k := c.sharedCalls
+	for len(st.calls) <= k {
+		st.calls = append(st.calls, make([][]byte, c.w.size))
+	}
+	st.calls[k][c.rank] = alignedBytes(n)
+	st.mu.Unlock()
+	c.sharedCalls++
+	if err := c.Barrier(); err != nil {
+		return nil, fmt.Errorf("comm: rank %d of %d: AllocShared: %w", c.rank, c.w.size, err)
+	}
+	st.mu.Lock()
+	regs := append([][]byte(nil), st.calls[k]...)
+	st.mu.Unlock()
+	return &inprocShared{rank: c.rank, regs: regs}, nil
+}
