@@ -576,6 +576,41 @@ func checkShared(c Comm) error {
 			return failf(c, "barrier: %v", err)
 		}
 	}
+	// The same ring with the flag at byte 0 of each region instead of
+	// messages: data in bytes [64, ...), flag values 1, 2, 3.
+	sh.SetFlag(r, 0, 0) // the message ring left data there
+	if err := c.Barrier(); err != nil {
+		return failf(c, "barrier: %v", err)
+	}
+	for it := range 3 {
+		want := func(from, k int) byte { return byte(17*from + 5*k + it) }
+		if out != nil {
+			for k := 64; k < 256+64*next; k++ {
+				out[k] = want(r, k)
+			}
+			sh.SetFlag(next, 0, uint64(it+1))
+		} else if err := WaitAll(c.Isend64([]float64{float64(it)}, next, 310+it)); err != nil {
+			return failf(c, "flag ring %d: %v", it, err)
+		}
+		if sh.Peer(prev) == nil {
+			var got [1]float64
+			if err := WaitAll(c.Irecv64(got[:], prev, 310+it)); err != nil {
+				return failf(c, "flag ring %d: %v", it, err)
+			}
+		} else {
+			if err := sh.WaitFlag(0, uint64(it+1), prev); err != nil {
+				return failf(c, "WaitFlag %d: %v", it+1, err)
+			}
+			for k := 64; k < len(loc); k++ {
+				if loc[k] != want(prev, k) {
+					return failf(c, "flag ring %d: byte %d of the region is %d, rank %d wrote %d", it, k, loc[k], prev, want(prev, k))
+				}
+			}
+		}
+		if err := c.Barrier(); err != nil {
+			return failf(c, "barrier: %v", err)
+		}
+	}
 	if _, err := c.AllocShared(-1); err == nil {
 		return failf(c, "AllocShared(-1) gave no error")
 	}

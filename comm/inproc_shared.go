@@ -3,12 +3,14 @@ package comm
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
 // inprocShared is a set of in-process ranks' regions: every rank of the
 // world shares the process's memory.
 type inprocShared struct {
+	c    *inprocComm
 	rank int
 	regs [][]byte
 }
@@ -25,6 +27,32 @@ func (s *inprocShared) Peer(r int) []byte {
 // Sync does nothing: the message that announces the data orders the
 // goroutines' memory operations (Go's channels and mutexes).
 func (s *inprocShared) Sync() {}
+
+func (s *inprocShared) SetFlag(r, off int, v uint64) {
+	atomic.StoreUint64(flagAt(s.Peer(r), off), v)
+}
+
+// WaitFlag fails when the job has ended or rank from has returned from its
+// body (then it will never set the flag).
+func (s *inprocShared) WaitFlag(off int, v uint64, from int) error {
+	w := s.c.w
+	return waitFlag(s.Local(), off, v, from, func() error {
+		if err := s.c.usable("WaitFlag"); err != nil {
+			return err
+		}
+		if from >= 0 && from < w.size {
+			select {
+			case <-w.finished[from]:
+				if atomic.LoadUint64(flagAt(s.Local(), off)) >= v {
+					return nil
+				}
+				return fmt.Errorf("comm: rank %d of %d: WaitFlag: rank %d returned from its body without setting the shared flag", s.rank, w.size, from)
+			default:
+			}
+		}
+		return nil
+	})
+}
 
 // sharedTable collects the regions of the world's AllocShared calls: the
 // k-th call of every rank fills entry k.
@@ -65,5 +93,5 @@ func (c *inprocComm) AllocShared(n int) (Shared, error) {
 	st.mu.Lock()
 	regs := append([][]byte(nil), st.calls[k]...)
 	st.mu.Unlock()
-	return &inprocShared{rank: c.rank, regs: regs}, nil
+	return &inprocShared{c: c, rank: c.rank, regs: regs}, nil
 }

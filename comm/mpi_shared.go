@@ -8,6 +8,7 @@ import "C"
 
 import (
 	"fmt"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -34,6 +35,16 @@ func (s *mpiShared) Sync() {
 	s.c.lock()
 	C.goqcd_win_sync(s.win)
 	s.c.unlock()
+}
+
+func (s *mpiShared) SetFlag(r, off int, v uint64) {
+	atomic.StoreUint64(flagAt(s.Peer(r), off), v)
+}
+
+// WaitFlag: a dead rank ends the MPI job (mpirun kills every rank), so
+// only the timeout and Finalize end the wait early.
+func (s *mpiShared) WaitFlag(off int, v uint64, from int) error {
+	return waitFlag(s.local, off, v, from, func() error { return s.c.usable("WaitFlag") })
 }
 
 // AllocShared allocates the region with MPI_Win_allocate_shared on the

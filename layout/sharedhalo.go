@@ -27,29 +27,36 @@ func sharedHaloDefault() (bool, error) {
 
 // SharedHalo is the node-shared receive memory of a layout's halo
 // exchanges (comm.Shared): a rank writes a face straight into the receive
-// buffer of a neighbour on its node and sends only a one-value message to
-// say it is complete.
+// buffer of a neighbour on its node, then sets a flag in the neighbour's
+// region to the exchange's sequence number; the neighbour waits for the
+// flag and reads. No MPI call is made.
 //
 // The memory holds two generations of buffers and every exchange takes the
-// next one (Next). That makes the writes safe without a second message:
-// an exchange swaps faces in both directions between every pair of
+// next one (Next). That makes the writes safe without a second flag: an
+// exchange swaps faces in both directions between every pair of
 // neighbours, so a rank that writes into generation g in exchange k+2 has
-// completed exchange k+1, whose message from the neighbour the neighbour
-// sent only after finishing exchange k, the last reader of generation g.
-// Every rank runs the same exchanges in the same order, so they agree on
-// the generation.
+// completed exchange k+1, whose flag from the neighbour the neighbour set
+// only after finishing exchange k, the last reader of generation g. Every
+// rank runs the same exchanges in the same order, so they agree on the
+// generation and the sequence number.
 type SharedHalo struct {
 	Shared comm.Shared
-	gen    int // bytes per generation
-	next   int // exchanges so far
+	gen    int    // bytes per generation
+	seq    uint64 // exchanges so far
 }
+
+// SharedHaloFlags is the number of flags of a SharedHalo, each on a cache
+// line of its own at the start of the region.
+const SharedHaloFlags = 64
+
+// sharedFlagBytes is the room of the flags.
+const sharedFlagBytes = 64 * SharedHaloFlags
 
 // SharedHalo returns the layout's shared halo memory with at least n bytes
 // per generation, allocating it on the first call (collective: every rank
 // must make the first call together, with the same n). It returns nil,
-// without allocating, when the process grid splits no direction or when
-// SharedHaloEnv switches the shared halo off. A later call may not ask for
-// more than the first.
+// without allocating, on one rank or when SharedHaloEnv switches the
+// shared halo off. A later call may not ask for more than the first.
 func (l *Layout) SharedHalo(n int) (*SharedHalo, error) {
 	l.sharedOnce.Do(func() {
 		on, err := sharedHaloDefault()
@@ -58,7 +65,7 @@ func (l *Layout) SharedHalo(n int) (*SharedHalo, error) {
 			return
 		}
 		n = (n + 63) &^ 63
-		sh, err := l.Comm.AllocShared(2 * n)
+		sh, err := l.Comm.AllocShared(sharedFlagBytes + 2*n)
 		if err != nil {
 			l.sharedErr = fmt.Errorf("layout: shared halo memory: %w (%s=off sends the faces as MPI messages instead)", err, SharedHaloEnv)
 			return
@@ -74,10 +81,20 @@ func (l *Layout) SharedHalo(n int) (*SharedHalo, error) {
 	return l.shared, nil
 }
 
-// Next returns the offset, in the regions, of the generation of the next
-// exchange.
-func (s *SharedHalo) Next() int {
-	g := s.next % 2
-	s.next++
-	return g * s.gen
+// Next starts an exchange: it returns the byte offset, in the regions, of
+// the exchange's generation of buffers and its sequence number (1, 2, ...),
+// the value of the flags that say its faces are complete.
+func (s *SharedHalo) Next() (int, uint64) {
+	g := int(s.seq % 2)
+	s.seq++
+	return sharedFlagBytes + g*s.gen, s.seq
+}
+
+// Flag is the byte offset of flag k (0 <= k < SharedHaloFlags) in the
+// regions.
+func (s *SharedHalo) Flag(k int) int {
+	if k < 0 || k >= SharedHaloFlags {
+		panic(fmt.Sprintf("layout: shared halo flag %d outside [0, %d)", k, SharedHaloFlags))
+	}
+	return 64 * k
 }

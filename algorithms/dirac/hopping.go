@@ -37,13 +37,10 @@ type hopping[F layout.Float] struct {
 	// buffers of each exchange are the next generation of this rank's
 	// region, at offset recvOff[p][d] in it; a face for a neighbour on the
 	// node (sendShared[d]) is packed straight into the neighbour's region,
-	// and the message carries only the generation's offset (sig).
+	// and flag 8p+d of the neighbour's region says that it is complete.
 	shared                 *layout.SharedHalo
 	recvOff                [2][layout.NHops]int
 	sendShared, recvShared [layout.NHops]bool
-	// sigSend and sigRecv hold one value each, in allocations of their
-	// own: cgo rejects a buffer inside memory that holds Go pointers.
-	sigSend, sigRecv [2][layout.NHops][]F
 }
 
 func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
@@ -62,7 +59,6 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 				h.send[p][d] = make([]F, n)
 				h.recv[p][d] = make([]F, n)
 				h.recvOff[p][d] = bytes
-				h.sigSend[p][d], h.sigRecv[p][d] = make([]F, 1), make([]F, 1)
 				bytes += (8*n + 63) &^ 63
 			}
 		}
@@ -118,9 +114,10 @@ func hopKernels[F layout.Float]() (func(*kernels.WilsonHop[F], []int32), func([]
 func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	l, t := h.l, h.t
 	h.reqs = h.reqs[:0]
-	var gen int // byte offset of this exchange's generation in the shared regions
+	var gen int    // byte offset of this exchange's generation in the shared regions
+	var seq uint64 // the exchange's sequence number: the value of its flags
 	if h.shared != nil {
-		gen = h.shared.Next()
+		gen, seq = h.shared.Next()
 		local := h.shared.Shared.Local()
 		for _, p := range ps {
 			for d := range layout.NHops {
@@ -136,17 +133,12 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	// MPI too can then skip its unexpected-message copy).
 	for _, p := range ps {
 		for d := range layout.NHops {
-			if h.recv[p][d] == nil {
+			if h.recv[p][d] == nil || h.recvShared[d] {
 				continue
 			}
 			tag := hopTag + layout.NHops*p + d
-			buf := h.args[p].Recv[d]
-			if h.recvShared[d] {
-				buf = h.sigRecv[p][d]
-			} else {
-				faceMsgs++
-			}
-			h.reqs = append(h.reqs, irecv(l.Comm, buf, l.NeighbourRank(d), tag))
+			h.reqs = append(h.reqs, irecv(l.Comm, h.args[p].Recv[d], l.NeighbourRank(d), tag))
+			faceMsgs++
 		}
 	}
 	for _, p := range ps {
@@ -155,28 +147,15 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 				continue
 			}
 			if h.sendShared[d] {
-				peer := h.shared.Shared.Peer(l.NeighbourRank(d ^ 1))
-				h.face(sharedSlice[F](peer, gen+h.recvOff[p][d], len(h.send[p][d])), src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
+				to := l.NeighbourRank(d ^ 1)
+				h.face(sharedSlice[F](h.shared.Shared.Peer(to), gen+h.recvOff[p][d], len(h.send[p][d])), src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
+				h.shared.Shared.SetFlag(to, h.shared.Flag(layout.NHops*p+d), seq)
 				continue
 			}
 			h.face(h.send[p][d], src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
 			tag := hopTag + layout.NHops*p + d
 			h.reqs = append(h.reqs, isend(l.Comm, h.send[p][d], l.NeighbourRank(d^1), tag))
 			faceMsgs++
-		}
-	}
-	if h.shared != nil {
-		// The faces written into neighbours' regions are complete: order
-		// the writes before the messages that say so.
-		h.shared.Shared.Sync()
-		for _, p := range ps {
-			for d := range layout.NHops {
-				if h.send[p][d] != nil && h.sendShared[d] {
-					h.sigSend[p][d][0] = F(gen)
-					tag := hopTag + layout.NHops*p + d
-					h.reqs = append(h.reqs, isend(l.Comm, h.sigSend[p][d], l.NeighbourRank(d^1), tag))
-				}
-			}
 		}
 	}
 	// MPI moves the faces (above its eager limit) only while this rank is
@@ -203,32 +182,21 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 		return fmt.Errorf("dirac: hopping term halo exchange: %w", err)
 	}
 	if h.shared != nil {
-		if err := h.checkSignals(ps, gen); err != nil {
-			return err
+		for _, p := range ps {
+			for d := range layout.NHops {
+				if h.recv[p][d] != nil && h.recvShared[d] {
+					if err := h.shared.Shared.WaitFlag(h.shared.Flag(layout.NHops*p+d), seq, l.NeighbourRank(d)); err != nil {
+						return fmt.Errorf("dirac: hopping term halo exchange, hop %d: %w", d, err)
+					}
+				}
+			}
 		}
-		h.shared.Shared.Sync() // read the faces after the messages
 	}
 	for _, p := range ps {
 		h.tiles(&h.args[p], t.boundary[p])
 	}
 	for _, p := range ps {
 		h.args[p].Dst, h.args[p].X, h.args[p].Src = nil, nil, nil
-	}
-	return nil
-}
-
-// checkSignals checks that every face written into this rank's shared
-// region came from the same exchange (generation offset gen): ranks that
-// ran different sequences of exchanges would otherwise overwrite faces
-// still in use.
-func (h *hopping[F]) checkSignals(ps []int, gen int) error {
-	for _, p := range ps {
-		for d := range layout.NHops {
-			if h.recv[p][d] != nil && h.recvShared[d] && h.sigRecv[p][d][0] != F(gen) {
-				return fmt.Errorf("dirac: hopping term halo exchange: rank %d wrote hop %d's face into generation %v of the shared halo, but this rank (%d) reads generation %d: the ranks did not run the same sequence of exchanges",
-					h.l.NeighbourRank(d), d, h.sigRecv[p][d][0], h.l.Rank, gen)
-			}
-		}
 	}
 	return nil
 }
