@@ -43,6 +43,14 @@
 // collective) lets pending transfers advance during a computation: MPI
 // moves messages above its eager limit only inside MPI calls.
 //
+// Node-shared memory (AllocShared, collective; Shared): each rank gets a
+// region that the ranks of its node (all in-process ranks) map too, so a
+// halo face can be written straight into the neighbour's buffer; a flag
+// in the region (SetFlag, a release store; WaitFlag, acquire loads with a
+// job-end check and FlagTimeout) or a message with Sync on both sides says
+// when the data is complete. MPI uses MPI_Win_allocate_shared on
+// MPI_COMM_TYPE_SHARED; the regions live until the process ends.
+//
 // Collectives (every rank must call them in the same order with the same
 // lengths and root): AllreduceSum64, AllreduceMax64, AllreduceSumC128,
 // AllreduceSumInt64, Bcast64, BcastBytes, Barrier, Finalize. Reductions work
