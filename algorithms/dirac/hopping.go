@@ -161,7 +161,7 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	// MPI moves the faces (above its eager limit) only while this rank is
 	// inside MPI: let it progress between parts of the interior (in
 	// process too, where Progress does nothing, so the tests run this path).
-	// The one-value messages of the shared halo need no progress.
+	// Faces in shared memory need no progress.
 	progress := faceMsgs > 0
 	for _, p := range ps {
 		args := &h.args[p]
