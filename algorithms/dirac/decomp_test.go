@@ -169,16 +169,7 @@ func TestSharedHaloInUse(t *testing.T) {
 	for _, halo := range []string{"on", "off"} {
 		t.Setenv(layout.SharedHaloEnv, halo)
 		err := comm.RunInProc(2, func(cm comm.Comm) error {
-			l, err := layout.New(cm, dims{4, 4, 4, 8}, layout.Options{Procs: dims{1, 1, 1, 2}})
-			if err != nil {
-				return err
-			}
-			s := rng.New(5, 0)
-			u, err := gauge.Hot(l, 3, &s)
-			if err != nil {
-				return err
-			}
-			w, err := NewWilson[float32](u, Params{Kappa: 0.12})
+			w, err := twoRankWilson(cm)
 			if err != nil {
 				return err
 			}
@@ -197,21 +188,27 @@ func TestSharedHaloInUse(t *testing.T) {
 	}
 	t.Setenv(layout.SharedHaloEnv, "maybe")
 	err := comm.RunInProc(2, func(cm comm.Comm) error {
-		l, err := layout.New(cm, dims{4, 4, 4, 8}, layout.Options{Procs: dims{1, 1, 1, 2}})
-		if err != nil {
-			return err
-		}
-		s := rng.New(5, 0)
-		u, err := gauge.Hot(l, 3, &s)
-		if err != nil {
-			return err
-		}
-		_, err = NewWilson[float32](u, Params{Kappa: 0.12})
+		_, err := twoRankWilson(cm)
 		return err
 	})
 	if err == nil || !strings.Contains(err.Error(), layout.SharedHaloEnv) {
 		t.Errorf("%s=maybe: got error %v, want one naming the variable", layout.SharedHaloEnv, err)
 	}
+}
+
+// twoRankWilson builds a float32 Wilson operator on a 4.4.4.8 hot field
+// split in t over the two ranks of cm.
+func twoRankWilson(cm comm.Comm) (*Wilson[float32], error) {
+	l, err := layout.New(cm, dims{4, 4, 4, 8}, layout.Options{Procs: dims{1, 1, 1, 2}})
+	if err != nil {
+		return nil, err
+	}
+	s := rng.New(5, 0)
+	u, err := gauge.Hot(l, 3, &s)
+	if err != nil {
+		return nil, err
+	}
+	return NewWilson[float32](u, Params{Kappa: 0.12})
 }
 
 // decompDiff lists how rank's results got differ from the one-rank ref.
