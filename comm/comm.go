@@ -51,7 +51,7 @@ type Comm interface {
 	// the final Wait unless the computation calls Progress now and then.
 	// In process it does nothing: messages move when they are sent.
 	Progress()
-	// AllocShared allocates a node-shared region of at least n bytes on
+	// AllocShared allocates a zeroed node-shared region of n bytes on
 	// every rank (n may differ between ranks) and returns the view of
 	// this rank (see Shared). The regions live until the process ends:
 	// allocate once per use, not per call. Collective.

@@ -47,8 +47,7 @@
 // region that the ranks of its node (all in-process ranks) map too, so a
 // halo face can be written straight into the neighbour's buffer; a flag
 // in the region (SetFlag, a release store; WaitFlag, acquire loads with a
-// job-end check and FlagTimeout) or a message with Sync on both sides says
-// when the data is complete. MPI uses MPI_Win_allocate_shared on
+// job-end check and FlagTimeout) says when the data is complete. MPI uses MPI_Win_allocate_shared on
 // MPI_COMM_TYPE_SHARED; the regions live until the process ends.
 //
 // Collectives (every rank must call them in the same order with the same

@@ -24,10 +24,6 @@ func (s *inprocShared) Peer(r int) []byte {
 	return s.regs[r]
 }
 
-// Sync does nothing: the message that announces the data orders the
-// goroutines' memory operations (Go's channels and mutexes).
-func (s *inprocShared) Sync() {}
-
 func (s *inprocShared) SetFlag(r, off int, v uint64) {
 	atomic.StoreUint64(flagAt(s.Peer(r), off), v)
 }
@@ -61,12 +57,11 @@ type sharedTable struct {
 	calls [][][]byte // calls[k][r]
 }
 
-// alignedBytes returns n bytes (at least one) starting at a multiple of
-// sharedAlign.
+// alignedBytes returns n bytes starting at a multiple of sharedAlign.
 func alignedBytes(n int) []byte {
-	b := make([]byte, max(n, 1)+sharedAlign)
+	b := make([]byte, n+sharedAlign)
 	off := (sharedAlign - int(uintptr(unsafe.Pointer(&b[0]))%sharedAlign)) % sharedAlign
-	return b[off : off+max(n, 1) : off+max(n, 1)][:n]
+	return b[off : off+n : off+n]
 }
 
 // AllocShared allocates this rank's region, then (after a barrier, so that

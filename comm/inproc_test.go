@@ -277,6 +277,41 @@ func TestInProcReturnWithoutSending(t *testing.T) {
 	}
 }
 
+// TestInProcSharedFlagWriterGone: a rank waiting for a shared flag that
+// its writer never sets gets an error when the writer returns, or when
+// another rank ends the job, instead of waiting forever.
+func TestInProcSharedFlagWriterGone(t *testing.T) {
+	err := runInProc(t, 2, func(c Comm) error {
+		sh, err := c.AllocShared(64)
+		if err != nil {
+			return err
+		}
+		if c.Rank() == 0 {
+			return nil
+		}
+		return sh.WaitFlag(0, 1, 0)
+	})
+	if err == nil || !strings.Contains(err.Error(), "without setting the shared flag") {
+		t.Fatalf("RunInProc returned %v, want an error saying rank 0 returned without setting the flag", err)
+	}
+	err = runInProc(t, 3, func(c Comm) error {
+		sh, err := c.AllocShared(64)
+		if err != nil {
+			return err
+		}
+		switch c.Rank() {
+		case 0:
+			return fmt.Errorf("rank 0 gives up")
+		case 1:
+			return sh.WaitFlag(0, 1, 2) // rank 2 waits too and never writes
+		}
+		return sh.WaitFlag(0, 1, 1)
+	})
+	if err == nil || !strings.Contains(err.Error(), "rank 0 gives up") {
+		t.Fatalf("RunInProc returned %v, want rank 0's error", err)
+	}
+}
+
 func TestInProcGoexit(t *testing.T) {
 	err := runInProc(t, 2, func(c Comm) error {
 		if c.Rank() == 1 {

@@ -156,9 +156,9 @@ int goqcd_progress(MPI_Fint comm) {
 
 // goqcd_shared_alloc allocates size bytes of node-shared memory on every
 // rank of comm: the ranks of a node (MPI_Comm_split_type with
-// MPI_COMM_TYPE_SHARED, returned in *node) share one window, opened for
-// passive-target access (MPI_Win_lock_all) so that MPI_Win_sync may be
-// called on it at any time. Each rank's segment starts on its own page
+// MPI_COMM_TYPE_SHARED, returned in *node) share one window, which goqcd
+// reads and writes with plain loads and stores ordered by atomic flags (no
+// RMA calls). Each rank's segment starts on its own page
 // (alloc_shared_noncontig).
 int goqcd_shared_alloc(MPI_Fint comm, MPI_Aint size, void **base, MPI_Fint *win, MPI_Fint *node) {
 	MPI_Comm nc;
@@ -174,8 +174,6 @@ int goqcd_shared_alloc(MPI_Fint comm, MPI_Aint size, void **base, MPI_Fint *win,
 	MPI_Info_free(&info);
 	if (rc != MPI_SUCCESS) return rc;
 	MPI_Win_set_errhandler(w, MPI_ERRORS_RETURN);
-	rc = MPI_Win_lock_all(MPI_MODE_NOCHECK, w);
-	if (rc != MPI_SUCCESS) return rc;
 	*win = MPI_Win_c2f(w);
 	*node = MPI_Comm_c2f(nc);
 	return MPI_SUCCESS;
@@ -203,5 +201,3 @@ int goqcd_shared_peers(MPI_Fint comm, MPI_Fint node, MPI_Fint win, int n, void *
 	MPI_Group_free(&ng);
 	return rc;
 }
-
-int goqcd_win_sync(MPI_Fint win) { return MPI_Win_sync(MPI_Win_f2c(win)); }

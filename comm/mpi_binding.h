@@ -21,7 +21,6 @@ int goqcd_barrier(MPI_Fint comm, int nb, MPI_Fint *req);
 int goqcd_finalize(MPI_Fint comm);
 int goqcd_shared_alloc(MPI_Fint comm, MPI_Aint size, void **base, MPI_Fint *win, MPI_Fint *node);
 int goqcd_shared_peers(MPI_Fint comm, MPI_Fint node, MPI_Fint win, int n, void **ptrs, MPI_Aint *sizes);
-int goqcd_win_sync(MPI_Fint win);
 void goqcd_abort(int code);
 int goqcd_error_string(int code, char *buf);
 int goqcd_library_version(char *buf);

@@ -13,10 +13,10 @@ import (
 )
 
 // mpiShared is a window of MPI_Win_allocate_shared over the ranks of this
-// rank's node; regions of ranks on other nodes are nil.
+// rank's node; regions of ranks on other nodes are nil. The window is
+// never freed (MPI_Win_free is collective): it lives until MPI_Finalize.
 type mpiShared struct {
 	c     *mpiComm
-	win   C.MPI_Fint
 	local []byte
 	peers [][]byte
 }
@@ -28,13 +28,6 @@ func (s *mpiShared) Peer(r int) []byte {
 		return nil
 	}
 	return s.peers[r]
-}
-
-// Sync calls MPI_Win_sync, a memory barrier for the window.
-func (s *mpiShared) Sync() {
-	s.c.lock()
-	C.goqcd_win_sync(s.win)
-	s.c.unlock()
 }
 
 func (s *mpiShared) SetFlag(r, off int, v uint64) {
@@ -59,7 +52,7 @@ func (c *mpiComm) AllocShared(n int) (Shared, error) {
 	}
 	var base unsafe.Pointer
 	s := &mpiShared{c: c, peers: make([][]byte, c.size)}
-	var node C.MPI_Fint
+	var node, win C.MPI_Fint
 	// C memory for the addresses: Go memory that C fills with pointers
 	// would break cgo's pointer rules.
 	cp := C.calloc(C.size_t(c.size), C.size_t(unsafe.Sizeof(unsafe.Pointer(nil))))
@@ -67,9 +60,9 @@ func (c *mpiComm) AllocShared(n int) (Shared, error) {
 	ptrs := unsafe.Slice((*unsafe.Pointer)(cp), c.size)
 	sizes := make([]C.MPI_Aint, c.size)
 	c.lock()
-	rc := C.goqcd_shared_alloc(c.comm, C.MPI_Aint(n+sharedAlign), &base, &s.win, &node)
+	rc := C.goqcd_shared_alloc(c.comm, C.MPI_Aint(n+sharedAlign), &base, &win, &node)
 	if rc == C.MPI_SUCCESS {
-		rc = C.goqcd_shared_peers(c.comm, node, s.win, C.int(c.size), (*unsafe.Pointer)(cp), &sizes[0])
+		rc = C.goqcd_shared_peers(c.comm, node, win, C.int(c.size), (*unsafe.Pointer)(cp), &sizes[0])
 	}
 	c.unlock()
 	if rc != C.MPI_SUCCESS {
@@ -91,5 +84,12 @@ func (c *mpiComm) AllocShared(n int) (Shared, error) {
 		return nil, fmt.Errorf("comm: rank %d of %d: %s: MPI_Win_shared_query gave %d bytes for this rank's own region, not %d", c.rank, c.size, op, len(s.local), n)
 	}
 	s.local = s.local[:n:n]
+	// The flags in the regions must start at zero, and MPI does not
+	// promise zeroed memory: clear this rank's region, and let no rank
+	// write into a neighbour's before the neighbour has cleared it.
+	clear(s.local)
+	if err := c.Barrier(); err != nil {
+		return nil, fmt.Errorf("comm: rank %d of %d: %s: %w", c.rank, c.size, op, err)
+	}
 	return s, nil
 }

@@ -22,16 +22,12 @@ import (
 // the data, WaitFlag before reading: a release store and acquire loads, no
 // MPI call), or by a message, with Sync on either side of it.
 type Shared interface {
-	// Local is this rank's region, at least the size asked for, 64-byte
-	// aligned.
+	// Local is this rank's region, of the size asked for, 64-byte aligned
+	// and zeroed by AllocShared.
 	Local() []byte
 	// Peer is rank r's region when r shares memory with this rank (r may
 	// be this rank), nil otherwise.
 	Peer(r int) []byte
-	// Sync is a memory barrier for the regions: call it after writing into
-	// a peer's region and before the message that announces the data, and
-	// after that message has arrived and before reading.
-	Sync()
 	// SetFlag stores v in the 8-byte flag at byte offset off (a multiple
 	// of 8) of rank r's region, after every write this rank made before
 	// (a release store).

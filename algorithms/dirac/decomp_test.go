@@ -98,14 +98,7 @@ func decompRun(l *layout.Layout) (*decompResults, error) {
 // exactly where they fuse), elsewhere float64 results to 1e-13 relative
 // and float32 to 1e-6; log det exactly everywhere (exact sums).
 func TestDecompositionIndependence(t *testing.T) {
-	ref0, err := layout.New(comm.Local(), decompGlobal, layout.Options{W: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := decompRun(ref0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := decompReference(t)
 	grids := []dims{{1, 1, 1, 1}, {2, 1, 1, 1}, {1, 2, 1, 1}, {1, 1, 2, 1}, {1, 1, 1, 2},
 		{2, 2, 1, 1}, {1, 1, 2, 2}, {2, 1, 1, 2}, {1, 4, 1, 1}}
 	ws := []int{1, 2, 4, 8}
@@ -211,6 +204,20 @@ func twoRankWilson(cm comm.Comm) (*Wilson[float32], error) {
 	return NewWilson[float32](u, Params{Kappa: 0.12})
 }
 
+// decompReference is decompRun on one rank with W = 1.
+func decompReference(t *testing.T) *decompResults {
+	t.Helper()
+	l, err := layout.New(comm.Local(), decompGlobal, layout.Options{W: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := decompRun(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref
+}
+
 // decompDiff lists how rank's results got differ from the one-rank ref.
 func decompDiff(ref, got *decompResults, rank int) []string {
 	var problems []string
@@ -253,14 +260,7 @@ func TestWorldDecomposition(t *testing.T) {
 	if c.Size() == 1 {
 		t.Skip("one rank: run under mpirun, built with -tags mpi")
 	}
-	ref0, err := layout.New(comm.Local(), decompGlobal, layout.Options{W: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := decompRun(ref0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := decompReference(t)
 	for _, halo := range []string{"on", "off"} {
 		t.Setenv(layout.SharedHaloEnv, halo)
 		for _, w := range []int{1, 4} {
@@ -274,6 +274,10 @@ func TestWorldDecomposition(t *testing.T) {
 			}
 			for _, p := range decompDiff(ref, got, l.Rank) {
 				t.Errorf("shared-halo=%s mpi%s W=%d: %s", halo, layout.FormatDims(l.Procs), w, p)
+			}
+			// The operators above allocated the layout's shared memory, if any.
+			if sh, err := l.SharedHalo(0); err != nil || (sh != nil) != (halo == "on") {
+				t.Errorf("shared-halo=%s: layout's shared halo %v, error %v", halo, sh != nil, err)
 			}
 		}
 	}

@@ -26,8 +26,9 @@ type hopping[F layout.Float] struct {
 	l     *layout.Layout
 	t     *hopTables
 	links *Links[F]
-	send  [2][layout.NHops][]F
-	recv  [2][layout.NHops][]F
+	n     [2][layout.NHops]int // values of the face of hop d for output parity p (0: not exchanged)
+	send  [2][layout.NHops][]F // faces sent in messages
+	recv  [2][layout.NHops][]F // receive buffers, when not in shared memory
 	args  [2]kernels.WilsonHop[F]
 	reqs  []comm.Request
 	hop   func(*kernels.WilsonHop[F], []int32)
@@ -54,17 +55,11 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 	bytes := 0 // per generation of the shared halo, sized for float64 so that both precisions fit
 	for p := range 2 {
 		for d := range layout.NHops {
-			n := t.rows[p][d] * 12 * len(t.haloLanes[d])
-			if n > 0 {
-				h.send[p][d] = make([]F, n)
-				h.recv[p][d] = make([]F, n)
+			if n := t.rows[p][d] * 12 * len(t.haloLanes[d]); n > 0 {
+				h.n[p][d] = n
 				h.recvOff[p][d] = bytes
 				bytes += (8*n + 63) &^ 63
 			}
-		}
-		h.args[p] = kernels.WilsonHop[F]{
-			W: l.W, Links: lk.hopLinks(p), Compact: lk.Compact != nil, Nbr: t.nbr[p], Cross: t.cross[p], Perm: t.perm,
-			Halo: t.halo[p], HaloLanes: t.haloLanes, Recv: h.recv[p],
 		}
 	}
 	if bytes > 0 {
@@ -76,6 +71,20 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 		for d := range layout.NHops {
 			h.sendShared[d] = h.shared.Shared.Peer(l.NeighbourRank(d^1)) != nil
 			h.recvShared[d] = h.shared.Shared.Peer(l.NeighbourRank(d)) != nil
+		}
+	}
+	for p := range 2 {
+		for d, n := range h.n[p] {
+			if n > 0 && !h.sendShared[d] {
+				h.send[p][d] = make([]F, n)
+			}
+			if n > 0 && h.shared == nil {
+				h.recv[p][d] = make([]F, n)
+			}
+		}
+		h.args[p] = kernels.WilsonHop[F]{
+			W: l.W, Links: lk.hopLinks(p), Compact: lk.Compact != nil, Nbr: t.nbr[p], Cross: t.cross[p], Perm: t.perm,
+			Halo: t.halo[p], HaloLanes: t.haloLanes, Recv: h.recv[p],
 		}
 	}
 	return h, nil
@@ -121,7 +130,7 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 		local := h.shared.Shared.Local()
 		for _, p := range ps {
 			for d := range layout.NHops {
-				if n := len(h.recv[p][d]); n > 0 {
+				if n := h.n[p][d]; n > 0 {
 					h.args[p].Recv[d] = sharedSlice[F](local, gen+h.recvOff[p][d], n)
 				}
 			}
@@ -133,7 +142,7 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	// MPI too can then skip its unexpected-message copy).
 	for _, p := range ps {
 		for d := range layout.NHops {
-			if h.recv[p][d] == nil || h.recvShared[d] {
+			if h.n[p][d] == 0 || h.recvShared[d] {
 				continue
 			}
 			tag := hopTag + layout.NHops*p + d
@@ -143,12 +152,12 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	}
 	for _, p := range ps {
 		for d := range layout.NHops {
-			if h.send[p][d] == nil {
+			if h.n[p][d] == 0 {
 				continue
 			}
 			if h.sendShared[d] {
 				to := l.NeighbourRank(d ^ 1)
-				h.face(sharedSlice[F](h.shared.Shared.Peer(to), gen+h.recvOff[p][d], len(h.send[p][d])), src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
+				h.face(sharedSlice[F](h.shared.Shared.Peer(to), gen+h.recvOff[p][d], h.n[p][d]), src[1-p], d, t.send[p][d], t.sendLanes[d], l.W)
 				h.shared.Shared.SetFlag(to, h.shared.Flag(layout.NHops*p+d), seq)
 				continue
 			}
@@ -184,7 +193,7 @@ func (h *hopping[F]) run(ps []int, dst, x, src *[2][]F, a F) error {
 	if h.shared != nil {
 		for _, p := range ps {
 			for d := range layout.NHops {
-				if h.recv[p][d] != nil && h.recvShared[d] {
+				if h.n[p][d] > 0 && h.recvShared[d] {
 					if err := h.shared.Shared.WaitFlag(h.shared.Flag(layout.NHops*p+d), seq, l.NeighbourRank(d)); err != nil {
 						return fmt.Errorf("dirac: hopping term halo exchange, hop %d: %w", d, err)
 					}
