@@ -155,9 +155,15 @@ func BenchmarkWilsonHop(b *testing.B) {
 				}
 			}
 			for _, w := range asm.HopLanes(isa, 32) {
-				b.Run(fmt.Sprintf("L=%d/%s/f32/W=%d", l, isa, w), func(b *testing.B) {
-					benchHop(b, l, w, false, func(h *kernels.WilsonHop[float32], t []int32) { asm.WilsonHop32(isa, (*asm.WilsonHop[float32])(h), t) })
-				})
+				for _, compact := range []bool{false, true} {
+					name := "f32"
+					if compact {
+						name = "f32-compact"
+					}
+					b.Run(fmt.Sprintf("L=%d/%s/%s/W=%d", l, isa, name, w), func(b *testing.B) {
+						benchHop(b, l, w, compact, func(h *kernels.WilsonHop[float32], t []int32) { asm.WilsonHop32(isa, (*asm.WilsonHop[float32])(h), t) })
+					})
+				}
 			}
 		}
 	}

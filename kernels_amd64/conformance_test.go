@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/goqcd/goqcd/kernels"
 	asm "github.com/goqcd/goqcd/kernels_amd64"
@@ -184,7 +185,7 @@ func (c *hopCase[F]) compactLinks(rng *rand.Rand) {
 func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int, compact bool,
 	run func(asm.ISA, *asm.WilsonHop[F], []int32) int) {
 	rng := rand.New(rand.NewPCG(uint64(w), uint64(isa)))
-	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo", "halo all lanes", "halo all lanes permuted", "halo lane run"} {
+	for _, mode := range []string{"X", "nil X", "X aliasing Dst", "halo", "halo all lanes", "halo all lanes permuted", "halo lane run", "halo ascending lanes"} {
 		c := newHopCase[F](rng, w, 300, 301, strings.HasPrefix(mode, "halo"))
 		switch mode {
 		case "halo all lanes":
@@ -193,6 +194,12 @@ func checkHop[F float32 | float64](t *testing.T, isa asm.ISA, w int, compact boo
 			c.setHaloLanes(rng, func(int) []int { return rng.Perm(w) })
 		case "halo lane run":
 			c.setHaloLanes(rng, func(d int) []int { return identity(w)[d%2*w/2 : d%2*w/2+max(1, w/2)] })
+		case "halo ascending lanes": // as the layout lists them: the list kernels expand them in place
+			c.setHaloLanes(rng, func(d int) []int {
+				lanes := rng.Perm(w)[:1+(d*w/8)%w]
+				slices.Sort(lanes)
+				return lanes
+			})
 		}
 		if compact {
 			c.compactLinks(rng)
@@ -457,9 +464,17 @@ func checkProjectFace[F float32 | float64](t *testing.T, isa asm.ISA,
 		}
 		if w > 1 {
 			sets = append(sets, seq32(1, w/2, 2), []int32{int32(w - 1), 0})
+			for range 4 { // ascending lanes, as a face of several lanes has them
+				lanes := rng.Perm(w)[:1+rng.IntN(w)]
+				slices.Sort(lanes)
+				sets = append(sets, toInt32s(lanes))
+			}
 		}
+		var z F
+		vl := 64 / int(unsafe.Sizeof(z))
 		took := 0
 		for _, lanes := range sets {
+			ascending := slices.IsSorted(lanes) && len(slices.Compact(slices.Clone(lanes))) == len(lanes)
 			for d := range 8 {
 				n := len(tiles) * 12 * len(lanes)
 				wantBuf, want := guarded[F](n)
@@ -467,6 +482,9 @@ func checkProjectFace[F float32 | float64](t *testing.T, isa asm.ISA,
 				kernels.WilsonProjectFaceGo(want, src, d, tiles, lanes, w)
 				if face(isa, got, src, d, tiles, lanes, w) {
 					took++
+				} else if isa == asm.AVX512 && ascending && w <= vl {
+					t.Errorf("%s W=%d hop %d lanes %v: ascending lanes, but the kernel refused them", isa, w, d, lanes)
+					kernels.WilsonProjectFaceGo(got, src, d, tiles, lanes, w)
 				} else {
 					kernels.WilsonProjectFaceGo(got, src, d, tiles, lanes, w)
 				}
@@ -498,4 +516,12 @@ func TestProjectFaceConformance(t *testing.T) {
 		t.Run(fmt.Sprintf("%s/f64", isa), func(t *testing.T) { checkProjectFace(t, isa, asm.ProjectFace64) })
 		t.Run(fmt.Sprintf("%s/f32", isa), func(t *testing.T) { checkProjectFace(t, isa, asm.ProjectFace32) })
 	}
+}
+
+func toInt32s(s []int) []int32 {
+	t := make([]int32, len(s))
+	for k, v := range s {
+		t[k] = int32(v)
+	}
+	return t
 }

@@ -75,6 +75,9 @@ func projectFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lanes
 	k, vl := projKernelFor[F](isa)
 	nk := len(lanes)
 	run := laneRun(lanes)
+	if run < 0 && isa == AVX512 && hasAVX512 {
+		return compressFace(buf, src, d, tiles, lanes, w)
+	}
 	if k == nil || run < 0 || nk > vl || run+nk > w || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
 		return false
 	}
@@ -89,6 +92,46 @@ func projectFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lanes
 	for r, t := range tiles {
 		s := src[int(t)*24*w : (int(t)+1)*24*w]
 		k(&buf[r*12*nk], &s[run], &s[y0], &s[6*w+run], &s[y1], nk, w, nk, projOps[d])
+	}
+	return true
+}
+
+// compressFace packs a face whose lanes are not a run but ascend (as the
+// layout lists them when the split direction has several lanes) with the
+// AVX-512 compress kernels: each row is projected over the lanes of the
+// mask and packed into its first nk numbers. It reports false, having
+// done nothing, for lanes out of order or outside [0, w), a W wider than
+// a Z register, a tile outside src, or a short buf.
+func compressFace[F float32 | float64](buf, src []F, d int, tiles, lanes []int32, w int) bool {
+	var z F
+	var kernel any = spinProjX32
+	vl := 16
+	if unsafe.Sizeof(z) == 8 {
+		kernel, vl = spinProjX64, 8
+	}
+	k, _ := kernel.(func(o, x0, y0, x1, y1 *F, os, is, n int, mask, ops uint64))
+	nk := len(lanes)
+	if k == nil || w > vl || nk == 0 || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
+		return false
+	}
+	var mask uint64
+	for k, l := range lanes {
+		if uint32(l) >= uint32(w) || (k > 0 && l <= lanes[k-1]) {
+			return false
+		}
+		mask |= 1 << l
+	}
+	nSrc := len(src) / (24 * w)
+	for _, t := range tiles {
+		if uint32(t) >= uint32(nSrc) {
+			return false
+		}
+	}
+	pr := &projection[d]
+	y0, y1 := 6*pr.j[0]*w, 6*pr.j[1]*w
+	for r, t := range tiles {
+		s := src[int(t)*24*w : (int(t)+1)*24*w]
+		k(&buf[r*12*nk], &s[0], &s[y0], &s[6*w], &s[y1], nk, w, nk, mask, projOps[d])
 	}
 	return true
 }

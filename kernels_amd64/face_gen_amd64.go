@@ -15,3 +15,9 @@ func spinProjY64(o, x0, y0, x1, y1 *float64, os, is, n int, ops uint64)
 
 //go:noescape
 func spinProjY32(o, x0, y0, x1, y1 *float32, os, is, n int, ops uint64)
+
+//go:noescape
+func spinProjX64(o, x0, y0, x1, y1 *float64, os, is, n int, mask, ops uint64)
+
+//go:noescape
+func spinProjX32(o, x0, y0, x1, y1 *float32, os, is, n int, mask, ops uint64)

@@ -32,4 +32,17 @@ type hopFrame struct {
 	// ones), then the 6 vectors of the rebuilt third link row of the
 	// compact-link kernels.
 	acc [22*64 + 64]byte
+
+	// Halo rows read by the list kernels of the 32-register sets (hopBoth):
+	// for hop d with haloMode bit d, tile i's entry haloTab[8*i+d] >= 0 is a
+	// row of recv[d] (rowBytes[d] apart): with haloMode bit 8+d it holds all
+	// W lanes in order and is the half-spinor; otherwise its 12 rows of
+	// rowStride[d] bytes hold the lanes of mask haloK[d], in ascending order,
+	// which replace those lanes of the projected half-spinor (VEXPANDPS/PD).
+	haloTab   unsafe.Pointer // *int32: WilsonHop.Halo
+	haloMode  uint64
+	recv      [8]unsafe.Pointer
+	rowBytes  [8]int64
+	rowStride [8]int64
+	haloK     [8]uint64
 }

@@ -7,18 +7,24 @@ package kernels_amd64
 // Byte offsets of the hopFrame fields that the assembly reads (see
 // frame.go; TestFrameOffsets compares them with unsafe.Offsetof).
 const (
-	frameOffDst      = 0
-	frameOffX        = 8
-	frameOffSrc      = 16
-	frameOffLinks    = 24
-	frameOffTiles    = 32
-	frameOffN        = 40
-	frameOffNbr      = 48
-	frameOffCross    = 56
-	frameOffHalfMask = 64
-	frameOffA64      = 72
-	frameOffA32      = 80
-	frameOffHalf     = 88
-	frameOffPerm     = 152
-	frameOffAcc      = 664
+	frameOffDst       = 0
+	frameOffX         = 8
+	frameOffSrc       = 16
+	frameOffLinks     = 24
+	frameOffTiles     = 32
+	frameOffN         = 40
+	frameOffNbr       = 48
+	frameOffCross     = 56
+	frameOffHalfMask  = 64
+	frameOffA64       = 72
+	frameOffA32       = 80
+	frameOffHalf      = 88
+	frameOffPerm      = 152
+	frameOffAcc       = 664
+	frameOffHaloTab   = 2136
+	frameOffHaloMode  = 2144
+	frameOffRecv      = 2152
+	frameOffRowBytes  = 2216
+	frameOffRowStride = 2280
+	frameOffHaloK     = 2344
 )

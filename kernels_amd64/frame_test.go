@@ -29,6 +29,12 @@ func TestFrameOffsets(t *testing.T) {
 		{"half", unsafe.Offsetof(f.half), frameOffHalf},
 		{"perm", unsafe.Offsetof(f.perm), frameOffPerm},
 		{"acc", unsafe.Offsetof(f.acc), frameOffAcc},
+		{"haloTab", unsafe.Offsetof(f.haloTab), frameOffHaloTab},
+		{"haloMode", unsafe.Offsetof(f.haloMode), frameOffHaloMode},
+		{"recv", unsafe.Offsetof(f.recv), frameOffRecv},
+		{"rowBytes", unsafe.Offsetof(f.rowBytes), frameOffRowBytes},
+		{"rowStride", unsafe.Offsetof(f.rowStride), frameOffRowStride},
+		{"haloK", unsafe.Offsetof(f.haloK), frameOffHaloK},
 	} {
 		if c.got != c.want {
 			t.Errorf("hopFrame.%s at offset %d, the assembly reads %d: run the generator (kernels_amd64/_gen)", c.name, c.got, c.want)

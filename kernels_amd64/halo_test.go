@@ -194,3 +194,52 @@ func TestFillHalfBits(t *testing.T) {
 	t.Run("f64", testFillHalf[float64])
 	t.Run("f32", testFillHalf[float32])
 }
+
+// TestHaloRowsInList checks which halo tiles the 32-register list kernels
+// take themselves (haloRows, classify): hops whose halo lanes ascend (as
+// the layout lists them) and whose row is inside Recv; any other halo hop
+// sends its tile to fillHalf. Conformance covers the numbers.
+func TestHaloRowsInList(t *testing.T) {
+	const w = 16
+	h := &WilsonHop[float32]{W: w}
+	h.Halo = []int32{-1, 0, -1, -1, -1, -1, 1, -1, 3, -1, -1, -1, -1, -1, -1, 0}
+	h.Nbr = make([]int32, 16)
+	h.Cross = make([]uint8, 2)
+	for d := range 8 {
+		switch d {
+		case 1: // every other lane: expanded in the list
+			for l := 0; l < w; l += 2 {
+				h.HaloLanes[d] = append(h.HaloLanes[d], int32(l))
+			}
+		case 6: // all lanes in order: the row is the half-spinor
+			for l := range w {
+				h.HaloLanes[d] = append(h.HaloLanes[d], int32(l))
+			}
+		case 0, 7: // not ascending: fillHalf
+			h.HaloLanes[d] = []int32{3, 1}
+		}
+		if n := len(h.HaloLanes[d]); n > 0 {
+			h.Recv[d] = make([]float32, 2*12*n) // two rows
+		}
+	}
+	var f hopFrame
+	c := hopCheck{nOut: 2, nSrc: 1}
+	haloRows(&f, &c, h, 4)
+	if c.haloMode != 1<<1|1<<6 || f.haloMode != 1<<1|1<<6|1<<(8+6) {
+		t.Fatalf("haloMode %#x, frame %#x; want hops 1 and 6 in the list, 6 direct", c.haloMode, f.haloMode)
+	}
+	if f.haloK[1] != 0x5555 || f.rowStride[1] != 8*4 || f.rowBytes[6] != 12*w*4 {
+		t.Errorf("hop 1 mask %#x stride %d, hop 6 row %d bytes", f.haloK[1], f.rowStride[1], f.rowBytes[6])
+	}
+	if k := classify(&c, h, 0); k != tilePlain {
+		t.Errorf("tile 0 (rows of hops 1 and 6): kind %d, want the list", k)
+	}
+	// Tile 1: hop 0 has a row (not ascending lanes) and hop 7 too.
+	if k := classify(&c, h, 1); k != tileHalo {
+		t.Errorf("tile 1 (hops 0 and 7 not ascending): kind %d, want fillHalf", k)
+	}
+	h.Halo[1] = 2 // a row past Recv[1]: fillHalf, which reports it
+	if k := classify(&c, h, 0); k != tileHalo {
+		t.Errorf("tile 0 with a row outside Recv: kind %d, want fillHalf", k)
+	}
+}

@@ -60,6 +60,10 @@ func putHalf[F float32 | float64](hs *halfScratch[F]) {
 type hopCheck struct {
 	nOut, nSrc int
 	permOK     uint8 // bit d: Perm[d] is a permutation of the W lanes
+	// haloMode bit d: the list kernel reads hop d's received rows itself
+	// (frame haloMode); rows[d] of them are in Recv[d].
+	haloMode uint8
+	rows     [8]int
 }
 
 func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) int {
@@ -99,6 +103,9 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 				f.perm[d][l] = pl
 			}
 		}
+	}
+	if k.shape == shapeAVX512Z || k.shape == shapeAVX512Y {
+		haloRows(&f, &c, h, k.bits/8)
 	}
 	var hs *halfScratch[F] // projected half-spinors of halo hops, when there are any
 	var plan haloPlan      // the halo lanes, worked out as halo tiles need them
@@ -149,6 +156,43 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	return done
 }
 
+// haloRows sets up the halo rows that the 32-register kernels read in the
+// tile list (frame.go): for each hop whose halo lanes are distinct lanes in
+// ascending order (as the layout lists them), so that one masked expand
+// per row puts them in place. Other hops keep to fillHalf.
+func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], size int) {
+	w := h.W
+	f.haloTab = unsafe.Pointer(unsafe.SliceData(h.Halo))
+	for d, lanes := range h.HaloLanes {
+		nk := len(lanes)
+		if nk == 0 || nk > w || len(h.Recv[d]) < 12*nk {
+			continue
+		}
+		var mask uint64
+		ascending := true
+		for k, l := range lanes {
+			if uint32(l) >= uint32(w) || (k > 0 && l <= lanes[k-1]) {
+				ascending = false
+				break
+			}
+			mask |= 1 << l
+		}
+		if !ascending {
+			continue
+		}
+		c.haloMode |= 1 << d
+		c.rows[d] = len(h.Recv[d]) / (12 * nk)
+		f.haloMode |= 1 << d
+		if nk == w {
+			f.haloMode |= 1 << (8 + d) // lanes 0..W-1: the row is the half-spinor
+		}
+		f.recv[d] = unsafe.Pointer(unsafe.SliceData(h.Recv[d]))
+		f.rowBytes[d] = int64(12 * nk * size)
+		f.rowStride[d] = int64(nk * size)
+		f.haloK[d] = mask
+	}
+}
+
 // isPerm reports whether p holds a permutation of 0..w-1 in its first w
 // entries.
 func isPerm(p []int32, w int) bool {
@@ -189,7 +233,7 @@ func classify[F float32 | float64](c *hopCheck, h *WilsonHop[F], i int32) tileKi
 		if uint32(nb[d]) >= uint32(c.nSrc) {
 			return tileBad
 		}
-		if ha[d] >= 0 {
+		if ha[d] >= 0 && (c.haloMode>>d&1 == 0 || int(ha[d]) >= c.rows[d]) {
 			kind = tileHalo
 		}
 	}

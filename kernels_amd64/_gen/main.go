@@ -62,6 +62,8 @@ var offsets = []struct {
 	{"Dst", 0}, {"X", 8}, {"Src", 16}, {"Links", 24}, {"Tiles", 32}, {"N", 40},
 	{"Nbr", 48}, {"Cross", 56}, {"HalfMask", 64}, {"A64", 72}, {"A32", 80},
 	{"Half", 88}, {"Perm", 152}, {"Acc", 664},
+	{"HaloTab", 2136}, {"HaloMode", 2144}, {"Recv", 2152}, {"RowBytes", 2216},
+	{"RowStride", 2280}, {"HaloK", 2344},
 }
 
 func off(name string) int {
@@ -361,20 +363,34 @@ func (g *hopGen) hopBoth(d int) {
 	vb := g.sh.vb
 	pr := projection[d]
 	l := fmt.Sprintf("h%d", d)
-	g.i("BTQ $%d, %d(DI)", d, off("HalfMask"))
+	g.i("BTQ $%d, R9", 16+d) // the half-spinor is at DX (see kernel)
 	g.i("JCS %sload", l)
 	for a, h := range [2][6]string{g.h0, g.h1} {
 		g.h = h
 		g.project(a, pr.j[a], pr.c[a])
 	}
 	g.i("BTQ $%d, R9", d)
-	g.i("JCC %srows", l)
+	g.i("JCC %sexpand", l)
 	g.i("VMOVUPS %d(DI), %s", off("Perm")+64*d, g.o)
 	for _, h := range append(g.h0[:], g.h1[:]...) {
 		if g.sh.reg == "X" {
 			g.i("VPERMILPS %s, %s, %s", g.o, h, h)
 		} else {
 			g.i("VPERMPS %s, %s, %s", h, g.o, h)
+		}
+	}
+	// The halo lanes (mask HaloK[d]) replace what the projection gave
+	// them: VEXPAND fills the masked lanes, in order, from the received
+	// row at R15, whose 12 rows are RowStride[d] bytes apart.
+	g.label(l + "expand")
+	g.i("BTQ $%d, R9", 8+d)
+	g.i("JCC %srows", l)
+	g.i("KMOVW %d(DI), K1", off("HaloK")+8*d)
+	g.i("MOVQ %d(DI), DX", off("RowStride")+8*d)
+	for k, h := range append(g.h0[:], g.h1[:]...) {
+		g.i("VEXPAND%s (R15), K1, %s", g.pr.sfx, h)
+		if k < 11 {
+			g.i("ADDQ DX, R15")
 		}
 	}
 	g.i("JMP %srows", l)
@@ -442,6 +458,33 @@ func (g *hopGen) hopBoth(d int) {
 			}
 		}
 	}
+}
+
+// haloRow (32-register kernels) looks up the received row of hop d of the
+// tile when the call has halo rows for the hop (HaloMode bit d): none
+// (Halo entry -1) leaves DX at the neighbour spinor; a row that holds every
+// lane in order (HaloMode bit 8+d) becomes the half-spinor itself (DX, R9
+// bit 16+d); otherwise R15 points at the row and R9 bit 8+d asks hopBoth to
+// expand its lanes into the projected half-spinor.
+func (g *hopGen) haloRow(d int) {
+	l := fmt.Sprintf("h%d", d)
+	g.i("BTQ $%d, %d(DI)", d, off("HaloMode"))
+	g.i("JCC %sgo", l)
+	g.i("MOVQ AX, R15")
+	g.i("SHLQ $5, R15")
+	g.i("ADDQ %d(DI), R15", off("HaloTab"))
+	g.i("MOVLQSX %d(R15), R15", 4*d)
+	g.i("TESTQ R15, R15")
+	g.i("JS %sgo", l)
+	g.i("IMULQ %d(DI), R15", off("RowBytes")+8*d)
+	g.i("ADDQ %d(DI), R15", off("Recv")+8*d)
+	g.i("BTQ $%d, %d(DI)", 8+d, off("HaloMode"))
+	g.i("JCS %sdirect", l)
+	g.i("BTSQ $%d, R9", 8+d)
+	g.i("JMP %sgo", l)
+	g.label(l + "direct")
+	g.i("MOVQ R15, DX")
+	g.i("BTSQ $%d, R9", 16+d)
 }
 
 // linkRows is the number of link rows per hop.
@@ -552,6 +595,10 @@ func (g *hopGen) kernel() {
 	g.p("// DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,")
 	g.p("// DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,")
 	g.p("// R10 links of the next tile (prefetched), R11 Src, R12 Dst, R13 X (0: none), R14 accumulator scratch.")
+	if g.both {
+		g.p("// R15 the received halo row of a hop, K1 its lanes; R9 bits 8+d: expand the row into hop d's")
+		g.p("// half-spinor, 16+d: the half-spinor is at DX (a row with every lane, or Half[d]).")
+	}
 	g.p("TEXT ·%s(SB), NOSPLIT, $0-8", g.name())
 	g.i("MOVQ f+0(FP), DI")
 	g.i("MOVQ %d(DI), CX", off("N"))
@@ -593,9 +640,15 @@ func (g *hopGen) kernel() {
 		g.i("MOVLQSX %d(R8), DX", 4*d)
 		g.i("IMUL3Q $%d, DX, DX", 24*vb)
 		g.i("ADDQ R11, DX")
+		if g.both {
+			g.haloRow(d)
+		}
 		g.i("JMP h%dgo", d)
 		g.label(fmt.Sprintf("h%dhalfptr", d))
 		g.i("MOVQ %d(DI), DX", off("Half")+8*d)
+		if g.both {
+			g.i("BTSQ $%d, R9", 16+d)
+		}
 		g.label(fmt.Sprintf("h%dgo", d))
 		for line := 0; line < g.linkRows()*vb; line += 64 {
 			g.i("PREFETCHT0 %d(R10)", g.linkRows()*d*vb+line)
