@@ -114,19 +114,64 @@ func TestDecompositionIndependence(t *testing.T) {
 
 // decompCompare runs decompRun on every grid and W and compares with ref.
 func decompCompare(t *testing.T, ref *decompResults, grids []dims, ws []int, mode string) {
+	var cases []decompCase
 	for _, procs := range grids {
-		n := procs[0] * procs[1] * procs[2] * procs[3]
 		for _, w := range ws {
+			cases = append(cases, decompCase{procs: procs, w: w})
+		}
+	}
+	decompCompareCases(t, ref, cases, mode)
+}
+
+// decompCase is one decomposition: process grid, W and, when not zero, the
+// lanes of W (else the layout's choice, which avoids split directions).
+type decompCase struct {
+	procs dims
+	w     int
+	lanes dims
+}
+
+// TestDecompositionSplitLanes compares layouts whose lanes split the
+// directions that the process grid splits, as small local lattices force
+// (16 ranks of 4^4 with W = 16): their boundary tiles take some lanes of a
+// hop from the halo and the others from a neighbour tile, and the faces are
+// lanes that are not a run.
+func TestDecompositionSplitLanes(t *testing.T) {
+	ref := decompReference(t)
+	cases := []decompCase{
+		{procs: dims{2, 1, 1, 2}, w: 16, lanes: dims{2, 2, 2, 2}},
+		{procs: dims{1, 2, 2, 1}, w: 8, lanes: dims{2, 2, 2, 1}},
+		{procs: dims{2, 1, 1, 1}, w: 4, lanes: dims{2, 1, 2, 1}},
+		{procs: dims{2, 2, 2, 2}, w: 16},
+	}
+	if testing.Short() {
+		cases = cases[:2]
+	}
+	for _, halo := range []string{"on", "off"} {
+		t.Setenv(layout.SharedHaloEnv, halo)
+		decompCompareCases(t, ref, cases, "shared-halo="+halo)
+	}
+}
+
+// decompCompareCases runs decompRun on each case and compares with ref.
+func decompCompareCases(t *testing.T, ref *decompResults, cases []decompCase, mode string) {
+	for _, dc := range cases {
+		procs, w := dc.procs, dc.w
+		n := procs[0] * procs[1] * procs[2] * procs[3]
+		{
 			threads := 1
 			if w == 4 {
 				threads = 2
 			}
 			name := fmt.Sprintf("%s/mpi%s/W=%d/threads=%d", mode, layout.FormatDims(procs), w, threads)
+			if dc.lanes != (dims{}) {
+				name += "/lanes" + layout.FormatDims(dc.lanes)
+			}
 			var mu sync.Mutex
 			var problems []string
 			skipped := false
 			err := comm.RunInProc(n, func(cm comm.Comm) error {
-				l, err := layout.New(cm, decompGlobal, layout.Options{Procs: procs, W: w, Threads: threads})
+				l, err := layout.New(cm, decompGlobal, layout.Options{Procs: procs, W: w, Lanes: dc.lanes, Threads: threads})
 				if err != nil {
 					mu.Lock()
 					skipped = true
