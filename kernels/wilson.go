@@ -1,5 +1,7 @@
 package kernels
 
+import "sync/atomic"
+
 //go:generate go run wilson_gen.go
 
 // Wilson hopping-term kernels.
@@ -147,6 +149,13 @@ type WilsonHop[F Real] struct {
 	// Compact: Links holds 13 rows per hop, the first two rows of each
 	// link and its sign row (wilson_compact.go).
 	Compact bool
+	// Prep holds what a kernel set derived from the tables at its first
+	// call (the assembly's lane masks and per-tile checks), for the calls
+	// after it; it starts as the zero value. A kernel checks that Nbr,
+	// Cross, Perm, Halo and HaloLanes are still the slices it derived it
+	// from, so give a used WilsonHop new slices rather than changing their
+	// contents. Dst, X, Src, Links and Recv may change freely.
+	Prep atomic.Value
 }
 
 // WilsonHopGo is the portable hopping kernel: it computes the tiles listed

@@ -308,6 +308,40 @@ func TestWilsonHopRefuses(t *testing.T) {
 				t.Errorf("%s W=%d %s: computed %d tiles, want the 3 before the bad one", isa, w, breakIt.name, n)
 			}
 		}
+		// What a first call derived from the tables (WilsonHop.Prep) must
+		// not let through slices that a later call shortens.
+		for _, breakIt := range []struct {
+			name string
+			f    func(h *kernels.WilsonHop[float64])
+		}{
+			{"Dst shortened", func(h *kernels.WilsonHop[float64]) { h.Dst = h.Dst[:24*w*10] }},
+			{"Src shortened", func(h *kernels.WilsonHop[float64]) { h.Src = h.Src[:24*w*10] }},
+			{"Recv shortened", func(h *kernels.WilsonHop[float64]) { h.Recv[5] = h.Recv[5][:len(h.Recv[5])-1] }},
+		} {
+			c := newHopCase[float64](rng, w, 20, 20, false)
+			c.tiles = []int32{0, 1, 2, 10, 11}
+			for i := range 20 {
+				for d := range 8 {
+					c.h.Nbr[8*i+d] = int32(i % 10)
+				}
+			}
+			c.h.Nbr[8*10+3] = 15
+			lanes := make([]int32, w/2) // ascending: the list kernels take them where they can
+			for k := range lanes {
+				lanes[k] = int32(2 * k)
+			}
+			c.h.HaloLanes[5] = lanes
+			c.h.Recv[5] = randSlice[float64](rng, 12*len(lanes))
+			c.h.Halo[8*10+5] = 0
+			h := (*asm.WilsonHop[float64])(&c.h)
+			if n := asm.WilsonHop64(isa, h, c.tiles); n != len(c.tiles) {
+				t.Fatalf("%s W=%d before %s: computed %d of %d tiles", isa, w, breakIt.name, n, len(c.tiles))
+			}
+			breakIt.f(&c.h)
+			if n := asm.WilsonHop64(isa, h, c.tiles); n != 3 {
+				t.Errorf("%s W=%d %s after a first call: computed %d tiles, want the 3 before the bad one", isa, w, breakIt.name, n)
+			}
+		}
 	}
 }
 

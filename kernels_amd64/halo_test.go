@@ -224,7 +224,8 @@ func TestHaloRowsInList(t *testing.T) {
 	}
 	var f hopFrame
 	c := hopCheck{nOut: 2, nSrc: 1}
-	haloRows(&f, &c, h, 4)
+	s := planHaloRows(h.HaloLanes, w, 4)
+	haloRows(&f, &c, h, &s)
 	if c.haloMode != 1<<1|1<<6 || f.haloMode != 1<<1|1<<6|1<<(8+6) {
 		t.Fatalf("haloMode %#x, frame %#x; want hops 1 and 6 in the list, 6 direct", c.haloMode, f.haloMode)
 	}

@@ -1,5 +1,7 @@
 package kernels_amd64
 
+import "sync/atomic"
+
 // ISA names an amd64 kernel set.
 type ISA uint8
 
@@ -39,4 +41,5 @@ type WilsonHop[F float32 | float64] struct {
 	HaloLanes [8][]int32
 	Recv      [8][]F
 	Compact   bool
+	Prep      atomic.Value // *hopPrep (prep_amd64.go)
 }

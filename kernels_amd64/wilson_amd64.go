@@ -91,21 +91,18 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	f.nbr = unsafe.Pointer(unsafe.SliceData(h.Nbr))
 	f.cross = unsafe.Pointer(unsafe.SliceData(h.Cross))
 	f.a64, f.a32 = float64(h.A), float32(h.A)
-	for d, p := range h.Perm {
-		if !isPerm(p, w) {
-			continue
-		}
-		c.permOK |= 1 << d
-		for l, pl := range p[:w] {
-			if k.bits == 64 {
-				f.perm[d][2*l], f.perm[d][2*l+1] = 2*pl, 2*pl+1
-			} else {
-				f.perm[d][l] = pl
-			}
-		}
+	p := prepFor(k, h)
+	c.permOK, f.perm = p.permOK, p.perm
+	if p.halo.mode != 0 {
+		haloRows(&f, &c, h, &p.halo)
 	}
-	if k.shape == shapeAVX512Z || k.shape == shapeAVX512Y {
-		haloRows(&f, &c, h, k.bits/8)
+	// The per-tile kinds of p hold when no Nbr entry or halo row points
+	// outside this call's slices; otherwise check tile by tile.
+	fast := p.maxNbr < uint32(c.nSrc)
+	for d, r := range p.maxRow {
+		if r >= 0 && (c.haloMode>>d&1 == 0 || int(r) >= c.rows[d]) && p.halo.mode>>d&1 != 0 {
+			fast = false
+		}
 	}
 	var hs *halfScratch[F] // projected half-spinors of halo hops, when there are any
 	var plan haloPlan      // the halo lanes, worked out as halo tiles need them
@@ -121,7 +118,16 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 		n := 0
 		kind := tilePlain
 		for done+n < len(tiles) && n < chunkTiles {
-			if kind = classify(&c, h, tiles[done+n]); kind != tilePlain {
+			i := tiles[done+n]
+			switch {
+			case !fast:
+				kind = classify(&c, h, i)
+			case uint32(i) >= uint32(c.nOut):
+				kind = tileBad
+			default:
+				kind = p.kinds[i]
+			}
+			if kind != tilePlain {
 				break
 			}
 			n++
@@ -156,22 +162,28 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	return done
 }
 
-// haloRows sets up the halo rows that the 32-register kernels read in the
-// tile list (frame.go): for each hop whose halo lanes are distinct lanes in
-// ascending order (as the layout lists them), so that one masked expand
-// per row puts them in place. Other hops keep to fillHalf.
-func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], size int) {
-	w := h.W
-	f.haloTab = unsafe.Pointer(unsafe.SliceData(h.Halo))
-	for d, lanes := range h.HaloLanes {
-		nk := len(lanes)
-		if nk == 0 || nk > w || len(h.Recv[d]) < 12*nk {
+// haloSetup is how the 32-register list kernels read the received rows of
+// each hop (frame.go): for a hop whose halo lanes are distinct lanes in
+// ascending order (as the layout lists them), one masked expand per row
+// puts them in place. Other hops keep to fillHalf.
+type haloSetup struct {
+	mode, direct        uint8 // bit d: hop d in the list; its rows hold every lane in order
+	nk                  [8]int
+	haloK               [8]uint64
+	rowBytes, rowStride [8]int64
+}
+
+func planHaloRows(lanes [8][]int32, w, size int) haloSetup {
+	var s haloSetup
+	for d, ln := range lanes {
+		nk := len(ln)
+		if nk == 0 || nk > w {
 			continue
 		}
 		var mask uint64
 		ascending := true
-		for k, l := range lanes {
-			if uint32(l) >= uint32(w) || (k > 0 && l <= lanes[k-1]) {
+		for k, l := range ln {
+			if uint32(l) >= uint32(w) || (k > 0 && l <= ln[k-1]) {
 				ascending = false
 				break
 			}
@@ -180,16 +192,34 @@ func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], si
 		if !ascending {
 			continue
 		}
-		c.haloMode |= 1 << d
-		c.rows[d] = len(h.Recv[d]) / (12 * nk)
-		f.haloMode |= 1 << d
+		s.mode |= 1 << d
 		if nk == w {
-			f.haloMode |= 1 << (8 + d) // lanes 0..W-1: the row is the half-spinor
+			s.direct |= 1 << d // lanes 0..W-1: the row is the half-spinor
 		}
+		s.nk[d] = nk
+		s.haloK[d] = mask
+		s.rowBytes[d] = int64(12 * nk * size)
+		s.rowStride[d] = int64(nk * size)
+	}
+	return s
+}
+
+// haloRows puts s into the frame for this call's receive buffers: a hop
+// whose Recv holds no whole row stays out of the list.
+func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], s *haloSetup) {
+	f.haloTab = unsafe.Pointer(unsafe.SliceData(h.Halo))
+	f.haloK, f.rowBytes, f.rowStride = s.haloK, s.rowBytes, s.rowStride
+	for d := range 8 {
+		if s.mode>>d&1 == 0 {
+			continue
+		}
+		c.rows[d] = len(h.Recv[d]) / (12 * s.nk[d])
+		if c.rows[d] == 0 {
+			continue
+		}
+		c.haloMode |= 1 << d
+		f.haloMode |= 1<<d | uint64(s.direct>>d&1)<<(8+d)
 		f.recv[d] = unsafe.Pointer(unsafe.SliceData(h.Recv[d]))
-		f.rowBytes[d] = int64(12 * nk * size)
-		f.rowStride[d] = int64(nk * size)
-		f.haloK[d] = mask
 	}
 }
 
