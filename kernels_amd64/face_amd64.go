@@ -75,8 +75,8 @@ func projectFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lanes
 	k, vl := projKernelFor[F](isa)
 	nk := len(lanes)
 	run := laneRun(lanes)
-	if run < 0 && isa == AVX512 && hasAVX512 {
-		return compressFace(buf, src, d, tiles, lanes, w)
+	if run < 0 {
+		return compressFace(isa, buf, src, d, tiles, lanes, w)
 	}
 	if k == nil || run < 0 || nk > vl || run+nk > w || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
 		return false
@@ -98,28 +98,49 @@ func projectFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lanes
 
 // compressFace packs a face whose lanes are not a run but ascend (as the
 // layout lists them when the split direction has several lanes) with the
-// AVX-512 compress kernels: each row is projected over the lanes of the
-// mask and packed into its first nk numbers. It reports false, having
-// done nothing, for lanes out of order or outside [0, w), a W wider than
-// a Z register, a tile outside src, or a short buf.
-func compressFace[F float32 | float64](buf, src []F, d int, tiles, lanes []int32, w int) bool {
+// compress kernels: each row is projected and its face lanes packed into
+// its first nk numbers. AVX-512 takes any W up to a Z register, AVX2 the W
+// of a Y register. It reports false, having done nothing, for lanes out of
+// order or outside [0, w), another W, a CPU without the set, a tile outside
+// src, or a short buf.
+func compressFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lanes []int32, w int) bool {
 	var z F
-	var kernel any = spinProjX32
-	vl := 16
-	if unsafe.Sizeof(z) == 8 {
-		kernel, vl = spinProjX64, 8
-	}
-	k, _ := kernel.(func(o, x0, y0, x1, y1 *F, os, is, n int, mask, ops uint64))
+	size := int(unsafe.Sizeof(z))
 	nk := len(lanes)
-	if k == nil || w > vl || nk == 0 || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
+	if nk == 0 || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
 		return false
 	}
 	var mask uint64
+	var idx [8]int32 // AVX2: the dwords of lane lanes[k] to number k
 	for k, l := range lanes {
 		if uint32(l) >= uint32(w) || (k > 0 && l <= lanes[k-1]) {
 			return false
 		}
 		mask |= 1 << l
+		if w*size == 32 {
+			for e := range size / 4 {
+				idx[k*size/4+e] = int32(int(l)*size/4 + e)
+			}
+		}
+	}
+	var kz func(o, x0, y0, x1, y1 *F, os, is, n int, mask, ops uint64)
+	var ky func(o, x0, y0, x1, y1 *F, os, is, n int, idx *int32, ops uint64)
+	switch {
+	case isa == AVX512 && hasAVX512 && w*size <= 64:
+		var k any = spinProjXZ32
+		if size == 8 {
+			k = spinProjXZ64
+		}
+		kz, _ = k.(func(o, x0, y0, x1, y1 *F, os, is, n int, mask, ops uint64))
+	case isa == AVX2 && hasAVX2 && w*size == 32:
+		var k any = spinProjXY32
+		if size == 8 {
+			k = spinProjXY64
+		}
+		ky, _ = k.(func(o, x0, y0, x1, y1 *F, os, is, n int, idx *int32, ops uint64))
+	}
+	if kz == nil && ky == nil {
+		return false
 	}
 	nSrc := len(src) / (24 * w)
 	for _, t := range tiles {
@@ -131,7 +152,11 @@ func compressFace[F float32 | float64](buf, src []F, d int, tiles, lanes []int32
 	y0, y1 := 6*pr.j[0]*w, 6*pr.j[1]*w
 	for r, t := range tiles {
 		s := src[int(t)*24*w : (int(t)+1)*24*w]
-		k(&buf[r*12*nk], &s[0], &s[y0], &s[6*w], &s[y1], nk, w, nk, mask, projOps[d])
+		if kz != nil {
+			kz(&buf[r*12*nk], &s[0], &s[y0], &s[6*w], &s[y1], nk, w, nk, mask, projOps[d])
+		} else {
+			ky(&buf[r*12*nk], &s[0], &s[y0], &s[6*w], &s[y1], nk, w, nk, &idx[0], projOps[d])
+		}
 	}
 	return true
 }

@@ -774,8 +774,8 @@ b1r5store:
 	VZEROUPPER
 	RET
 
-// func spinProjX64(o, x0, y0, x1, y1 *float64, os, is, n int, mask, ops uint64)
-TEXT ·spinProjX64(SB), NOSPLIT, $0-80
+// func spinProjXZ64(o, x0, y0, x1, y1 *float64, os, is, n int, mask, ops uint64)
+TEXT ·spinProjXZ64(SB), NOSPLIT, $0-80
 	MOVQ o+0(FP), DI
 	MOVQ x0+8(FP), SI
 	MOVQ y0+16(FP), DX
@@ -976,8 +976,210 @@ b1r5store:
 	VZEROUPPER
 	RET
 
-// func spinProjX32(o, x0, y0, x1, y1 *float32, os, is, n int, mask, ops uint64)
-TEXT ·spinProjX32(SB), NOSPLIT, $0-80
+// func spinProjXY64(o, x0, y0, x1, y1 *float64, os, is, n int, idx *int32, ops uint64)
+TEXT ·spinProjXY64(SB), NOSPLIT, $0-80
+	MOVQ o+0(FP), DI
+	MOVQ x0+8(FP), SI
+	MOVQ y0+16(FP), DX
+	MOVQ x1+24(FP), R10
+	MOVQ y1+32(FP), R11
+	MOVQ os+40(FP), R8
+	SHLQ $3, R8
+	MOVQ is+48(FP), R9
+	SHLQ $3, R9
+	MOVQ n+56(FP), CX
+	MOVQ idx+64(FP), AX
+	VMOVDQU (AX), Y14
+	MOVQ ops+72(FP), BX
+	LEAQ facemask<>+32(SB), AX
+	SHLQ $3, CX
+	SUBQ CX, AX
+	VMOVDQU (AX), Y15
+	MOVQ DX, R12
+	LEAQ (DX)(R9*1), R13
+	BTQ $6, BX
+	JCC b0straight
+	XCHGQ R12, R13
+b0straight:
+	VMOVUPD (SI), Y0
+	VMOVUPD (R12), Y1
+	BTQ $0, BX
+	JCS b0r0sub
+	VADDPD Y1, Y0, Y0
+	JMP b0r0store
+b0r0sub:
+	VSUBPD Y1, Y0, Y0
+b0r0store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	VMOVUPD (SI), Y0
+	VMOVUPD (R13), Y1
+	BTQ $1, BX
+	JCS b0r1sub
+	VADDPD Y1, Y0, Y0
+	JMP b0r1store
+b0r1sub:
+	VSUBPD Y1, Y0, Y0
+b0r1store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPD (SI), Y0
+	VMOVUPD (R12), Y1
+	BTQ $2, BX
+	JCS b0r2sub
+	VADDPD Y1, Y0, Y0
+	JMP b0r2store
+b0r2sub:
+	VSUBPD Y1, Y0, Y0
+b0r2store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	VMOVUPD (SI), Y0
+	VMOVUPD (R13), Y1
+	BTQ $3, BX
+	JCS b0r3sub
+	VADDPD Y1, Y0, Y0
+	JMP b0r3store
+b0r3sub:
+	VSUBPD Y1, Y0, Y0
+b0r3store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPD (SI), Y0
+	VMOVUPD (R12), Y1
+	BTQ $4, BX
+	JCS b0r4sub
+	VADDPD Y1, Y0, Y0
+	JMP b0r4store
+b0r4sub:
+	VSUBPD Y1, Y0, Y0
+b0r4store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	VMOVUPD (SI), Y0
+	VMOVUPD (R13), Y1
+	BTQ $5, BX
+	JCS b0r5sub
+	VADDPD Y1, Y0, Y0
+	JMP b0r5store
+b0r5sub:
+	VSUBPD Y1, Y0, Y0
+b0r5store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	MOVQ R11, R12
+	LEAQ (R11)(R9*1), R13
+	BTQ $14, BX
+	JCC b1straight
+	XCHGQ R12, R13
+b1straight:
+	VMOVUPD (R10), Y0
+	VMOVUPD (R12), Y1
+	BTQ $8, BX
+	JCS b1r0sub
+	VADDPD Y1, Y0, Y0
+	JMP b1r0store
+b1r0sub:
+	VSUBPD Y1, Y0, Y0
+b1r0store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	VMOVUPD (R10), Y0
+	VMOVUPD (R13), Y1
+	BTQ $9, BX
+	JCS b1r1sub
+	VADDPD Y1, Y0, Y0
+	JMP b1r1store
+b1r1sub:
+	VSUBPD Y1, Y0, Y0
+b1r1store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPD (R10), Y0
+	VMOVUPD (R12), Y1
+	BTQ $10, BX
+	JCS b1r2sub
+	VADDPD Y1, Y0, Y0
+	JMP b1r2store
+b1r2sub:
+	VSUBPD Y1, Y0, Y0
+b1r2store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	VMOVUPD (R10), Y0
+	VMOVUPD (R13), Y1
+	BTQ $11, BX
+	JCS b1r3sub
+	VADDPD Y1, Y0, Y0
+	JMP b1r3store
+b1r3sub:
+	VSUBPD Y1, Y0, Y0
+b1r3store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPD (R10), Y0
+	VMOVUPD (R12), Y1
+	BTQ $12, BX
+	JCS b1r4sub
+	VADDPD Y1, Y0, Y0
+	JMP b1r4store
+b1r4sub:
+	VSUBPD Y1, Y0, Y0
+b1r4store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	VMOVUPD (R10), Y0
+	VMOVUPD (R13), Y1
+	BTQ $13, BX
+	JCS b1r5sub
+	VADDPD Y1, Y0, Y0
+	JMP b1r5store
+b1r5sub:
+	VSUBPD Y1, Y0, Y0
+b1r5store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VZEROUPPER
+	RET
+
+// func spinProjXZ32(o, x0, y0, x1, y1 *float32, os, is, n int, mask, ops uint64)
+TEXT ·spinProjXZ32(SB), NOSPLIT, $0-80
 	MOVQ o+0(FP), DI
 	MOVQ x0+8(FP), SI
 	MOVQ y0+16(FP), DX
@@ -1171,6 +1373,208 @@ b1r5sub:
 b1r5store:
 	VCOMPRESSPS Z0, K1, Z2
 	VMOVUPS Z2, K2, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VZEROUPPER
+	RET
+
+// func spinProjXY32(o, x0, y0, x1, y1 *float32, os, is, n int, idx *int32, ops uint64)
+TEXT ·spinProjXY32(SB), NOSPLIT, $0-80
+	MOVQ o+0(FP), DI
+	MOVQ x0+8(FP), SI
+	MOVQ y0+16(FP), DX
+	MOVQ x1+24(FP), R10
+	MOVQ y1+32(FP), R11
+	MOVQ os+40(FP), R8
+	SHLQ $2, R8
+	MOVQ is+48(FP), R9
+	SHLQ $2, R9
+	MOVQ n+56(FP), CX
+	MOVQ idx+64(FP), AX
+	VMOVDQU (AX), Y14
+	MOVQ ops+72(FP), BX
+	LEAQ facemask<>+32(SB), AX
+	SHLQ $2, CX
+	SUBQ CX, AX
+	VMOVDQU (AX), Y15
+	MOVQ DX, R12
+	LEAQ (DX)(R9*1), R13
+	BTQ $6, BX
+	JCC b0straight
+	XCHGQ R12, R13
+b0straight:
+	VMOVUPS (SI), Y0
+	VMOVUPS (R12), Y1
+	BTQ $0, BX
+	JCS b0r0sub
+	VADDPS Y1, Y0, Y0
+	JMP b0r0store
+b0r0sub:
+	VSUBPS Y1, Y0, Y0
+b0r0store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	VMOVUPS (SI), Y0
+	VMOVUPS (R13), Y1
+	BTQ $1, BX
+	JCS b0r1sub
+	VADDPS Y1, Y0, Y0
+	JMP b0r1store
+b0r1sub:
+	VSUBPS Y1, Y0, Y0
+b0r1store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPS (SI), Y0
+	VMOVUPS (R12), Y1
+	BTQ $2, BX
+	JCS b0r2sub
+	VADDPS Y1, Y0, Y0
+	JMP b0r2store
+b0r2sub:
+	VSUBPS Y1, Y0, Y0
+b0r2store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	VMOVUPS (SI), Y0
+	VMOVUPS (R13), Y1
+	BTQ $3, BX
+	JCS b0r3sub
+	VADDPS Y1, Y0, Y0
+	JMP b0r3store
+b0r3sub:
+	VSUBPS Y1, Y0, Y0
+b0r3store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPS (SI), Y0
+	VMOVUPS (R12), Y1
+	BTQ $4, BX
+	JCS b0r4sub
+	VADDPS Y1, Y0, Y0
+	JMP b0r4store
+b0r4sub:
+	VSUBPS Y1, Y0, Y0
+b0r4store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	VMOVUPS (SI), Y0
+	VMOVUPS (R13), Y1
+	BTQ $5, BX
+	JCS b0r5sub
+	VADDPS Y1, Y0, Y0
+	JMP b0r5store
+b0r5sub:
+	VSUBPS Y1, Y0, Y0
+b0r5store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, SI
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	MOVQ R11, R12
+	LEAQ (R11)(R9*1), R13
+	BTQ $14, BX
+	JCC b1straight
+	XCHGQ R12, R13
+b1straight:
+	VMOVUPS (R10), Y0
+	VMOVUPS (R12), Y1
+	BTQ $8, BX
+	JCS b1r0sub
+	VADDPS Y1, Y0, Y0
+	JMP b1r0store
+b1r0sub:
+	VSUBPS Y1, Y0, Y0
+b1r0store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	VMOVUPS (R10), Y0
+	VMOVUPS (R13), Y1
+	BTQ $9, BX
+	JCS b1r1sub
+	VADDPS Y1, Y0, Y0
+	JMP b1r1store
+b1r1sub:
+	VSUBPS Y1, Y0, Y0
+b1r1store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPS (R10), Y0
+	VMOVUPS (R12), Y1
+	BTQ $10, BX
+	JCS b1r2sub
+	VADDPS Y1, Y0, Y0
+	JMP b1r2store
+b1r2sub:
+	VSUBPS Y1, Y0, Y0
+b1r2store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	VMOVUPS (R10), Y0
+	VMOVUPS (R13), Y1
+	BTQ $11, BX
+	JCS b1r3sub
+	VADDPS Y1, Y0, Y0
+	JMP b1r3store
+b1r3sub:
+	VSUBPS Y1, Y0, Y0
+b1r3store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	LEAQ (R12)(R9*2), R12
+	LEAQ (R13)(R9*2), R13
+	VMOVUPS (R10), Y0
+	VMOVUPS (R12), Y1
+	BTQ $12, BX
+	JCS b1r4sub
+	VADDPS Y1, Y0, Y0
+	JMP b1r4store
+b1r4sub:
+	VSUBPS Y1, Y0, Y0
+b1r4store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
+	ADDQ R9, R10
+	ADDQ R8, DI
+	VMOVUPS (R10), Y0
+	VMOVUPS (R13), Y1
+	BTQ $13, BX
+	JCS b1r5sub
+	VADDPS Y1, Y0, Y0
+	JMP b1r5store
+b1r5sub:
+	VSUBPS Y1, Y0, Y0
+b1r5store:
+	VPERMPS Y0, Y14, Y0
+	VMASKMOVPS Y0, Y15, (DI)
 	ADDQ R9, R10
 	ADDQ R8, DI
 	LEAQ (R12)(R9*2), R12

@@ -17,7 +17,13 @@ func spinProjY64(o, x0, y0, x1, y1 *float64, os, is, n int, ops uint64)
 func spinProjY32(o, x0, y0, x1, y1 *float32, os, is, n int, ops uint64)
 
 //go:noescape
-func spinProjX64(o, x0, y0, x1, y1 *float64, os, is, n int, mask, ops uint64)
+func spinProjXZ64(o, x0, y0, x1, y1 *float64, os, is, n int, mask, ops uint64)
 
 //go:noescape
-func spinProjX32(o, x0, y0, x1, y1 *float32, os, is, n int, mask, ops uint64)
+func spinProjXY64(o, x0, y0, x1, y1 *float64, os, is, n int, idx *int32, ops uint64)
+
+//go:noescape
+func spinProjXZ32(o, x0, y0, x1, y1 *float32, os, is, n int, mask, ops uint64)
+
+//go:noescape
+func spinProjXY32(o, x0, y0, x1, y1 *float32, os, is, n int, idx *int32, ops uint64)

@@ -45,4 +45,8 @@ type hopFrame struct {
 	rowBytes  [8]int64
 	rowStride [8]int64
 	haloK     [8]uint64
+	// The AVX2 kernels' form of haloK (expandVEX): the masked load of a
+	// row's first nk numbers, the VPERMPS indices that move number k to
+	// lane HaloLanes[d][k], and the blend mask of those lanes.
+	haloLoad, haloIdx, haloBlend [8][8]int32
 }

@@ -27,4 +27,7 @@ const (
 	frameOffRowBytes  = 2216
 	frameOffRowStride = 2280
 	frameOffHaloK     = 2344
+	frameOffHaloLoad  = 2408
+	frameOffHaloIdx   = 2664
+	frameOffHaloBlend = 2920
 )

@@ -35,6 +35,9 @@ func TestFrameOffsets(t *testing.T) {
 		{"rowBytes", unsafe.Offsetof(f.rowBytes), frameOffRowBytes},
 		{"rowStride", unsafe.Offsetof(f.rowStride), frameOffRowStride},
 		{"haloK", unsafe.Offsetof(f.haloK), frameOffHaloK},
+		{"haloLoad", unsafe.Offsetof(f.haloLoad), frameOffHaloLoad},
+		{"haloIdx", unsafe.Offsetof(f.haloIdx), frameOffHaloIdx},
+		{"haloBlend", unsafe.Offsetof(f.haloBlend), frameOffHaloBlend},
 	} {
 		if c.got != c.want {
 			t.Errorf("hopFrame.%s at offset %d, the assembly reads %d: run the generator (kernels_amd64/_gen)", c.name, c.got, c.want)

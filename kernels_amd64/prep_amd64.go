@@ -74,7 +74,7 @@ func newPrep[F float32 | float64](key prepKey, h *WilsonHop[F]) *hopPrep {
 			}
 		}
 	}
-	if key.k.shape == shapeAVX512Z || key.k.shape == shapeAVX512Y {
+	if key.k.shape != shapeAVX2X { // the kernels that read halo rows (_gen: haloRows)
 		p.halo = planHaloRows(h.HaloLanes, w, key.k.bits/8)
 	}
 	n := min(len(h.Nbr)/8, len(h.Halo)/8, len(h.Cross))

@@ -167,10 +167,11 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 // ascending order (as the layout lists them), one masked expand per row
 // puts them in place. Other hops keep to fillHalf.
 type haloSetup struct {
-	mode, direct        uint8 // bit d: hop d in the list; its rows hold every lane in order
-	nk                  [8]int
-	haloK               [8]uint64
-	rowBytes, rowStride [8]int64
+	mode, direct                 uint8 // bit d: hop d in the list; its rows hold every lane in order
+	nk                           [8]int
+	haloK                        [8]uint64
+	rowBytes, rowStride          [8]int64
+	haloLoad, haloIdx, haloBlend [8][8]int32 // for the AVX2 kernels (frame.go)
 }
 
 func planHaloRows(lanes [8][]int32, w, size int) haloSetup {
@@ -198,6 +199,19 @@ func planHaloRows(lanes [8][]int32, w, size int) haloSetup {
 		}
 		s.nk[d] = nk
 		s.haloK[d] = mask
+		// The AVX2 tables (a Y register of W lanes), in dwords: a float64
+		// lane is two.
+		dw := size / 4
+		for k, l := range ln {
+			if w*size > 32 {
+				break
+			}
+			for e := range dw {
+				s.haloLoad[d][dw*k+e] = -1
+				s.haloIdx[d][dw*int(l)+e] = int32(dw*k + e)
+				s.haloBlend[d][dw*int(l)+e] = -1
+			}
+		}
 		s.rowBytes[d] = int64(12 * nk * size)
 		s.rowStride[d] = int64(nk * size)
 	}
@@ -209,6 +223,7 @@ func planHaloRows(lanes [8][]int32, w, size int) haloSetup {
 func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], s *haloSetup) {
 	f.haloTab = unsafe.Pointer(unsafe.SliceData(h.Halo))
 	f.haloK, f.rowBytes, f.rowStride = s.haloK, s.rowBytes, s.rowStride
+	f.haloLoad, f.haloIdx, f.haloBlend = s.haloLoad, s.haloIdx, s.haloBlend
 	for d := range 8 {
 		if s.mode>>d&1 == 0 {
 			continue

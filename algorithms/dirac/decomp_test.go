@@ -145,7 +145,7 @@ func TestDecompositionSplitLanes(t *testing.T) {
 		{procs: dims{2, 2, 2, 2}, w: 16},
 	}
 	if testing.Short() {
-		cases = cases[:2]
+		cases = cases[:3]
 	}
 	for _, halo := range []string{"on", "off"} {
 		t.Setenv(layout.SharedHaloEnv, halo)

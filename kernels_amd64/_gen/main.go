@@ -63,7 +63,7 @@ var offsets = []struct {
 	{"Nbr", 48}, {"Cross", 56}, {"HalfMask", 64}, {"A64", 72}, {"A32", 80},
 	{"Half", 88}, {"Perm", 152}, {"Acc", 664},
 	{"HaloTab", 2136}, {"HaloMode", 2144}, {"Recv", 2152}, {"RowBytes", 2216},
-	{"RowStride", 2280}, {"HaloK", 2344},
+	{"RowStride", 2280}, {"HaloK", 2344}, {"HaloLoad", 2408}, {"HaloIdx", 2664}, {"HaloBlend", 2920},
 }
 
 func off(name string) int {
@@ -460,12 +460,37 @@ func (g *hopGen) hopBoth(d int) {
 	}
 }
 
-// haloRow (32-register kernels) looks up the received row of hop d of the
+// haloRows reports whether the kernel reads halo rows in its tile list:
+// the 32-register ones (VEXPAND) and AVX2 in Y registers (expandVEX); the
+// X-register ones leave halo tiles to fillHalf.
+func (g *hopGen) haloRows() bool { return g.both || g.sh.reg == "Y" }
+
+// expandVEX (16-register kernels) puts the halo lanes of the received rows
+// at R15 into the six projected half-spinor registers of one spin: a row's
+// first nk numbers (masked load, HaloLoad[d]) go to their lanes (VPERMPS
+// by HaloIdx[d]) and replace the projection there (VBLENDV by
+// HaloBlend[d]). R15 advances a row (RowStride[d]) each time, so spin 1
+// follows spin 0.
+func (g *hopGen) expandVEX(d, a int) {
+	g.i("BTQ $%d, R9", 8+d)
+	g.i("JCC h%d%dsu3", d, a)
+	for _, h := range g.h {
+		g.i("VMOVDQU %d(DI), %s", off("HaloLoad")+32*d, g.o)
+		g.i("%s (R15), %s, %s", g.op("VMASKMOV"), g.o, g.t)
+		g.i("VMOVDQU %d(DI), %s", off("HaloIdx")+32*d, g.o)
+		g.i("VPERMPS %s, %s, %s", g.t, g.o, g.t)
+		g.i("VMOVDQU %d(DI), %s", off("HaloBlend")+32*d, g.o)
+		g.i("%s %s, %s, %s, %s", g.op("VBLENDV"), g.o, g.t, h, h)
+		g.i("ADDQ %d(DI), R15", off("RowStride")+8*d)
+	}
+}
+
+// haloRow looks up the received row of hop d of the
 // tile when the call has halo rows for the hop (HaloMode bit d): none
 // (Halo entry -1) leaves DX at the neighbour spinor; a row that holds every
 // lane in order (HaloMode bit 8+d) becomes the half-spinor itself (DX, R9
-// bit 16+d); otherwise R15 points at the row and R9 bit 8+d asks hopBoth to
-// expand its lanes into the projected half-spinor.
+// bit 16+d); otherwise R15 points at the row and R9 bit 8+d asks the hop
+// (hopBoth, expandVEX) to expand its lanes into the projected half-spinor.
 func (g *hopGen) haloRow(d int) {
 	l := fmt.Sprintf("h%d", d)
 	g.i("BTQ $%d, %d(DI)", d, off("HaloMode"))
@@ -595,9 +620,10 @@ func (g *hopGen) kernel() {
 	g.p("// DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,")
 	g.p("// DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,")
 	g.p("// R10 links of the next tile (prefetched), R11 Src, R12 Dst, R13 X (0: none), R14 accumulator scratch.")
-	if g.both {
-		g.p("// R15 the received halo row of a hop, K1 its lanes; R9 bits 8+d: expand the row into hop d's")
-		g.p("// half-spinor, 16+d: the half-spinor is at DX (a row with every lane, or Half[d]).")
+	g.p("// R9 bit 16+d: hop d's half-spinor is at DX (Half[d], or a received row with every lane).")
+	if g.haloRows() {
+		g.p("// R15 the received halo row of a hop (K1 its lanes in the EVEX kernels); R9 bit 8+d: expand")
+		g.p("// the row into hop d's projected half-spinor.")
 	}
 	g.p("TEXT ·%s(SB), NOSPLIT, $0-8", g.name())
 	g.i("MOVQ f+0(FP), DI")
@@ -640,15 +666,13 @@ func (g *hopGen) kernel() {
 		g.i("MOVLQSX %d(R8), DX", 4*d)
 		g.i("IMUL3Q $%d, DX, DX", 24*vb)
 		g.i("ADDQ R11, DX")
-		if g.both {
+		if g.haloRows() {
 			g.haloRow(d)
 		}
 		g.i("JMP h%dgo", d)
 		g.label(fmt.Sprintf("h%dhalfptr", d))
 		g.i("MOVQ %d(DI), DX", off("Half")+8*d)
-		if g.both {
-			g.i("BTSQ $%d, R9", 16+d)
-		}
+		g.i("BTSQ $%d, R9", 16+d)
 		g.label(fmt.Sprintf("h%dgo", d))
 		for line := 0; line < g.linkRows()*vb; line += 64 {
 			g.i("PREFETCHT0 %d(R10)", g.linkRows()*d*vb+line)
@@ -662,12 +686,16 @@ func (g *hopGen) kernel() {
 		}
 		for a := range 2 {
 			l := fmt.Sprintf("h%d%d", d, a)
-			g.i("BTQ $%d, %d(DI)", d, off("HalfMask"))
+			g.i("BTQ $%d, R9", 16+d) // the half-spinor is at DX
 			g.i("JCS %sload", l)
 			g.project(a, pr.j[a], pr.c[a])
 			g.i("BTQ $%d, R9", d)
-			g.i("JCC %ssu3", l)
+			g.i("JCC %sexpand", l)
 			g.permute(d)
+			g.label(l + "expand")
+			if g.haloRows() {
+				g.expandVEX(d, a)
+			}
 			g.i("JMP %ssu3", l)
 			g.label(l + "load")
 			for k := range 6 {
