@@ -89,14 +89,42 @@
 // sign row (13 rows instead of 18) and first rebuilds row 2 into the frame's
 // scratch, in kernels.ExpandLink's order (fused in float32); the SU(3) rows
 // then read it from there. A quarter fewer bytes per site: the operator at
-// 16^4 (links from memory) ran 10-25% faster, at 8^4 up to 10%. Hops that take halo
-// lanes (Halo[8i+d] >= 0) are prepared in Go: wilson_amd64.go runs such a
-// tile alone and hands the kernel, per hop, a projected half-spinor with the
-// lanes permuted and the received lanes inserted (halo_amd64.go), or,
-// when the halo takes every lane in order (a split direction of one lane),
-// the received row itself, read in place; tiles without halo hops run in
-// lists, pointer-direct. The links of the next
-// tile of the list are prefetched during the current one.
+// 16^4 (links from memory) ran 10-25% faster, at 8^4 up to 10%. The links
+// of the next tile of the list are prefetched during the current one.
+//
+// # Halo hops
+//
+// A hop that takes halo lanes (Halo[8i+d] >= 0) reads them from the
+// received row Recv[d][Halo[8i+d]] (12 rows of nk = len(HaloLanes[d])
+// numbers). The kernels that read halo rows themselves (the 32-register
+// ones and AVX2 in Y registers, frame.go) keep such tiles in their lists:
+// when the halo takes every lane in order (a split direction of one lane)
+// the row is the half-spinor and is read in place; otherwise the hop is
+// projected and permuted as usual and the halo lanes, which the layout
+// lists in ascending order, replace their lanes row by row: VEXPANDPS/PD
+// under the lane mask HaloK[d] (AVX-512), or a masked load of the first nk
+// numbers, VPERMPS to the lanes and VBLENDV (AVX2). A strong-scaling
+// decomposition (16 ranks of 4^4 at W = 16: every tile a boundary tile,
+// every direction split in the lanes) runs the hopping term 2-2.5 times as
+// fast as when such tiles went one at a time through Go. Other halo hops
+// (lanes out of order, the X-register kernels) are prepared in Go:
+// wilson_amd64.go runs the tile alone and hands the kernel, per hop, a
+// projected half-spinor with the lanes permuted and the received lanes
+// inserted (fillHalf, halo_amd64.go).
+//
+// The faces a rank sends are packed by the spinProj kernels when the face
+// lanes are a run (one vector), and by the compress kernels when they are
+// any ascending set: project the row, then VCOMPRESSPS/PD into a register
+// and store the first nk numbers (AVX-512; compressing straight to memory
+// is slow on some CPUs), or VPERMPS the face lanes to the front and store
+// them with VMASKMOV (AVX2, W of a Y register).
+//
+// What a call derives from the tables alone (the permutation indices, the
+// halo masks, each tile's kind: list, alone, or refused) is kept in
+// WilsonHop.Prep for the calls after it (prep_amd64.go), checked against
+// the table slices each time; per call only the bounds that depend on Dst,
+// Src and Recv are checked, once for the largest Nbr entry and halo row,
+// and tile by tile only when one of those fails.
 //
 // The 32-register kernels project both colour vectors h_0, h_1 of a hop
 // first and then, per row of L_d, load each link element once into a
@@ -117,8 +145,10 @@
 //	                     7 product, acc[0..7] in 8..15, acc[8..23] in the
 //	                     frame's scratch (64-byte aligned, base R14)
 //	DI frame, SI tile list, CX tiles left, AX tile, BX links of the tile,
-//	DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits,
-//	R10 links of the next tile, R11 Src, R12 Dst, R13 X (0 when nil)
+//	DX neighbour spinor (or half-spinor), R8 Nbr row, R9 Cross bits (bits
+//	0..7; 8+d: expand halo lanes into hop d, 16+d: hop d's half-spinor is
+//	at DX), R10 links of the next tile, R11 Src, R12 Dst, R13 X (0 when
+//	nil), R15 the halo row of the hop, K1 its lane mask (EVEX kernels)
 //
 // The SU(3) product kernels (one per shape and variant: opA, opB, add) keep
 // the row of op(a) in 0..5, products in 6..9, the sums in 10 and 11 and the
@@ -145,10 +175,13 @@
 //	doc.go                this overview
 //	isa.go                ISA (AVX2, AVX512), WilsonHop
 //	cpu_amd64.go          Runs, HopLanes, CloverLanes; which kernel runs which W
-//	wilson_amd64.go       WilsonHop64, WilsonHop32: table checks, tile lists, halo tiles
-//	halo_amd64.go         half-spinors of halo hops, the projection table
-//	face_amd64.go         ProjectFace64, ProjectFace32: halo packing; the spinProj kernels
-//	halo_test.go          fillHalf against its former lane-by-lane loop, bit for bit
+//	wilson_amd64.go       WilsonHop64, WilsonHop32: table checks, tile lists, halo rows
+//	prep_amd64.go         hopPrep: what the calls on one WilsonHop derive once
+//	halo_amd64.go         half-spinors of the halo hops left to Go, the projection table
+//	face_amd64.go         ProjectFace64, ProjectFace32: halo packing; the spinProj and compress kernels
+//	halo_test.go          fillHalf against its former lane-by-lane loop, bit for bit;
+//	                      which halo hops the list kernels take
+//	prep_test.go          the derived tables kept and renewed
 //	clover_amd64.go       CloverApply64, CloverApply32
 //	linalg_amd64.go       Axpy64, Axpy32, Xpay64, Xpay32
 //	reduce_amd64.go       SiteNorm64/32, SiteDot64/32, CGUpdate64/32
