@@ -105,8 +105,9 @@
 // under the lane mask HaloK[d] (AVX-512), or a masked load of the first nk
 // numbers, VPERMPS to the lanes and VBLENDV (AVX2). A strong-scaling
 // decomposition (16 ranks of 4^4 at W = 16: every tile a boundary tile,
-// every direction split in the lanes) runs the hopping term 2-2.5 times as
-// fast as when such tiles went one at a time through Go. Other halo hops
+// every direction split in the lanes) runs the hopping term 2-3 times as
+// fast with AVX-512 (1.7-2 times with AVX2) as when such tiles went one at
+// a time through Go (README, strong scaling). Other halo hops
 // (lanes out of order, the X-register kernels) are prepared in Go:
 // wilson_amd64.go runs the tile alone and hands the kernel, per hop, a
 // projected half-spinor with the lanes permuted and the received lanes
