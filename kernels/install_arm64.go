@@ -68,10 +68,11 @@ func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h)
+	hop := armHop(h, false)
+	mode, rows := arm.HaloMode(&hop, h.W)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON64(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileNEON64, arm.WilsonTileCompactNEON64)
+		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileNEON64, arm.WilsonTileCompactNEON64)
 	}
 }
 
@@ -80,10 +81,11 @@ func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h)
+	hop := armHop(h, false)
+	mode, rows := arm.HaloMode(&hop, h.W)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON32(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileNEON32, arm.WilsonTileCompactNEON32)
+		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileNEON32, arm.WilsonTileCompactNEON32)
 	}
 }
 
@@ -92,10 +94,11 @@ func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h)
+	hop := armHop(h, true)
+	mode, rows := arm.HaloMode(&hop, h.W)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE64(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileSVE64, arm.WilsonTileCompactSVE64)
+		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileSVE64, arm.WilsonTileCompactSVE64)
 	}
 }
 
@@ -104,26 +107,33 @@ func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h)
+	hop := armHop(h, true)
+	mode, rows := arm.HaloMode(&hop, h.W)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE32(&hop, tiles):]
-		tiles = haloTiles(h, tiles, arm.WilsonTileSVE32, arm.WilsonTileCompactSVE32)
+		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileSVE32, arm.WilsonTileCompactSVE32)
 	}
 }
 
-// armHop is the tile-list kernels' view of h.
-func armHop[F Real](h *WilsonHop[F]) arm.Hop[F] {
-	return arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
+// armHop is the tile-list kernels' view of h; with halo, the SVE kernels'
+// (which read the halo rows that arm.HaloMode allows themselves).
+func armHop[F Real](h *WilsonHop[F], halo bool) arm.Hop[F] {
+	hop := arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
 		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo, Compact: h.Compact}
+	if halo {
+		hop.Recv, hop.HaloLanes = &h.Recv, &h.HaloLanes
+	}
+	return hop
 }
 
-// haloTiles computes the leading tiles of the list that take halo rows
-// (where a tile-list kernel stops) with the tile kernel on gathered
-// operands (compactTile with compact links), and returns the rest of the
-// list.
-func haloTiles[F Real](h *WilsonHop[F], tiles []int32, tile, compactTile wilsonTileKernel[F]) []int32 {
+// haloTiles computes, with the tile kernel on gathered operands
+// (compactTile with compact links), the tile where a tile-list kernel
+// stopped (the first of tiles) and those after it where it would stop
+// again (arm.ListStops with the kernel's halo mode and rows), and returns
+// the rest of the list.
+func haloTiles[F Real](h *WilsonHop[F], hop *arm.Hop[F], mode uint64, rows [8]int, tiles []int32, tile, compactTile wilsonTileKernel[F]) []int32 {
 	j := 0
-	for j < len(tiles) && tileTakesHalo(h, int(tiles[j])) {
+	for j < len(tiles) && (j == 0 || arm.ListStops(hop, int(tiles[j]), mode, rows)) {
 		j++
 	}
 	switch {
@@ -134,15 +144,6 @@ func haloTiles[F Real](h *WilsonHop[F], tiles []int32, tile, compactTile wilsonT
 		wilsonHopByTile(h, tiles[:j], tile)
 	}
 	return tiles[j:]
-}
-
-func tileTakesHalo[F Real](h *WilsonHop[F], t int) bool {
-	for _, r := range h.Halo[8*t : 8*t+8] {
-		if r != -1 {
-			return true
-		}
-	}
-	return false
 }
 
 func cloverNEON64(dst, src, clov []float64, w, lo, hi int) {

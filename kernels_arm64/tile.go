@@ -362,6 +362,60 @@ type Hop[F Float] struct {
 	Perm               *[8][]int32
 	Halo               []int32
 	Compact            bool
+	// Recv and HaloLanes (nil: none) are kernels.WilsonHop's received
+	// rows and their lanes: the SVE list kernels read the halo rows of the
+	// hops that HaloMode allows themselves.
+	Recv      *[8][]F
+	HaloLanes *[8][]int32
+}
+
+// HaloMode returns the hops whose halo rows the SVE tile-list kernels read
+// themselves (bit d), with w lanes: those whose halo lanes are distinct
+// lanes in ascending order, as the layout lists them, and whose Recv holds
+// at least one whole row; rows[d] is how many. Bit 8+d says that the rows
+// of hop d hold every lane in order. A tile with a halo row of another hop,
+// or past rows[d], stops the list (the caller computes it).
+func HaloMode[F Float](h *Hop[F], w int) (mode uint64, rows [8]int) {
+	if h.Recv == nil || h.HaloLanes == nil {
+		return 0, rows
+	}
+	for d, lanes := range h.HaloLanes {
+		nk := len(lanes)
+		if nk == 0 || nk > w || !ascendingLanes(lanes, w) {
+			continue
+		}
+		if rows[d] = len(h.Recv[d]) / (12 * nk); rows[d] == 0 {
+			continue
+		}
+		mode |= 1 << d
+		if nk == w {
+			mode |= 1 << (8 + d)
+		}
+	}
+	return mode, rows
+}
+
+// ascendingLanes reports whether lanes are distinct lanes of [0, w) in
+// ascending order.
+func ascendingLanes(lanes []int32, w int) bool {
+	for k, l := range lanes {
+		if l < 0 || int(l) >= w || (k > 0 && l <= lanes[k-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ListStops reports whether the tile-list kernel stops at tile t, given
+// HaloMode's mode and rows (zero for the NEON kernels, which read no halo
+// row): whether one of its halo rows is of another hop, or past Recv.
+func ListStops[F Float](h *Hop[F], t int, mode uint64, rows [8]int) bool {
+	for d, r := range h.Halo[8*t : 8*t+8] {
+		if r != -1 && (mode>>d&1 == 0 || r < 0 || int(r) >= rows[d]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hopExtent returns the number of output tiles that every operand of h

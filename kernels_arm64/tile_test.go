@@ -177,3 +177,50 @@ func randomSigns[F Float](rng *rand.Rand, c []F, w int) {
 		}
 	}
 }
+
+// TestHaloMode checks which hops' halo rows the SVE list kernels read
+// (HaloMode) and where a list stops (ListStops).
+func TestHaloMode(t *testing.T) {
+	const w = 8
+	var recv [8][]float32
+	var lanes [8][]int32
+	lanes[0] = []int32{1, 3, 5, 7}             // ascending: read
+	lanes[1] = []int32{3, 1}                   // not ascending: stops
+	lanes[2] = []int32{0, 1, 2, 3, 4, 5, 6, 7} // every lane in order
+	lanes[3] = []int32{0, 8}                   // a lane outside W: stops
+	lanes[4] = []int32{2}                      // ascending, but Recv holds no whole row
+	for d := range 8 {
+		recv[d] = make([]float32, 2*12*len(lanes[d]))
+	}
+	recv[4] = recv[4][:11]
+	h := &Hop[float32]{Halo: make([]int32, 16), Recv: &recv, HaloLanes: &lanes}
+	mode, rows := HaloMode(h, w)
+	if want := uint64(1<<0 | 1<<2 | 1<<(8+2)); mode != want {
+		t.Errorf("mode %#x, want %#x", mode, want)
+	}
+	if rows[0] != 2 || rows[2] != 2 || rows[4] != 0 {
+		t.Errorf("rows %v, want 2 for hops 0 and 2, 0 for hop 4", rows)
+	}
+	for i := range h.Halo {
+		h.Halo[i] = -1
+	}
+	h.Halo[0], h.Halo[2] = 1, 0 // tile 0: hops 0 and 2, in the mode
+	h.Halo[8+1] = 0             // tile 1: hop 1, outside it
+	if ListStops(h, 0, mode, rows) {
+		t.Error("tile 0 (rows of hops 0 and 2): the list stops")
+	}
+	if !ListStops(h, 1, mode, rows) {
+		t.Error("tile 1 (a row of hop 1): the list goes on")
+	}
+	h.Halo[0] = 2 // past Recv[0]
+	if !ListStops(h, 0, mode, rows) {
+		t.Error("tile 0 with a row past Recv: the list goes on")
+	}
+	h.Halo[0] = -2 // a negative row other than -1
+	if !ListStops(h, 0, mode, rows) {
+		t.Error("tile 0 with row -2: the list goes on")
+	}
+	if mode, _ := HaloMode(&Hop[float32]{Halo: h.Halo}, w); mode != 0 {
+		t.Errorf("no Recv: mode %#x, want 0", mode)
+	}
+}

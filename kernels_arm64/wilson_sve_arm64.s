@@ -3923,18 +3923,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -4027,6 +4083,89 @@ nox0:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	WORD $0x858142d8 // ldr z24, [x22, #8, mul vl]
+	WORD $0x858242d9 // ldr z25, [x22, #16, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858342d9 // ldr z25, [x22, #24, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -128(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo0
+halodirect0:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo0:
 	WORD $0x85804098 // ldr z24, [x4, #0, mul vl]
 	WORD $0x85804499 // ldr z25, [x4, #1, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -4203,6 +4342,89 @@ aligned0:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	WORD $0x858146d8 // ldr z24, [x22, #9, mul vl]
+	WORD $0x858246d9 // ldr z25, [x22, #17, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858346d9 // ldr z25, [x22, #25, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -120(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo1
+halodirect1:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo1:
 	WORD $0x85824898 // ldr z24, [x4, #18, mul vl]
 	WORD $0x85824c99 // ldr z25, [x4, #19, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -4421,6 +4643,89 @@ aligned1:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	WORD $0x85814ad8 // ldr z24, [x22, #10, mul vl]
+	WORD $0x85824ad9 // ldr z25, [x22, #18, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85834ad9 // ldr z25, [x22, #26, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -112(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo2
+halodirect2:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo2:
 	WORD $0x85845098 // ldr z24, [x4, #36, mul vl]
 	WORD $0x85845499 // ldr z25, [x4, #37, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -4639,6 +4944,89 @@ aligned2:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	WORD $0x85814ed8 // ldr z24, [x22, #11, mul vl]
+	WORD $0x85824ed9 // ldr z25, [x22, #19, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85834ed9 // ldr z25, [x22, #27, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -104(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo3
+halodirect3:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo3:
 	WORD $0x85865898 // ldr z24, [x4, #54, mul vl]
 	WORD $0x85865c99 // ldr z25, [x4, #55, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -4857,6 +5245,89 @@ aligned3:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	WORD $0x858152d8 // ldr z24, [x22, #12, mul vl]
+	WORD $0x858252d9 // ldr z25, [x22, #20, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858352d9 // ldr z25, [x22, #28, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -96(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo4
+halodirect4:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo4:
 	WORD $0x85894098 // ldr z24, [x4, #72, mul vl]
 	WORD $0x85894499 // ldr z25, [x4, #73, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -5075,6 +5546,89 @@ aligned4:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	WORD $0x858156d8 // ldr z24, [x22, #13, mul vl]
+	WORD $0x858256d9 // ldr z25, [x22, #21, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858356d9 // ldr z25, [x22, #29, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -88(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo5
+halodirect5:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo5:
 	WORD $0x858b4898 // ldr z24, [x4, #90, mul vl]
 	WORD $0x858b4c99 // ldr z25, [x4, #91, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -5293,6 +5847,89 @@ aligned5:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	WORD $0x85815ad8 // ldr z24, [x22, #14, mul vl]
+	WORD $0x85825ad9 // ldr z25, [x22, #22, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85835ad9 // ldr z25, [x22, #30, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -80(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo6
+halodirect6:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo6:
 	WORD $0x858d5098 // ldr z24, [x4, #108, mul vl]
 	WORD $0x858d5499 // ldr z25, [x4, #109, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -5511,6 +6148,89 @@ aligned6:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	WORD $0x85815ed8 // ldr z24, [x22, #15, mul vl]
+	WORD $0x85825ed9 // ldr z25, [x22, #23, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85835ed9 // ldr z25, [x22, #31, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -72(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo7
+halodirect7:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo7:
 	WORD $0x858f5898 // ldr z24, [x4, #126, mul vl]
 	WORD $0x858f5c99 // ldr z25, [x4, #127, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -5882,18 +6602,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -6035,6 +6811,89 @@ nox0:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	WORD $0x858142d8 // ldr z24, [x22, #8, mul vl]
+	WORD $0x858242d9 // ldr z25, [x22, #16, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858342d9 // ldr z25, [x22, #24, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -128(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo0
+halodirect0:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo0:
 	WORD $0x85804098 // ldr z24, [x4, #0, mul vl]
 	WORD $0x85804499 // ldr z25, [x4, #1, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -6260,6 +7119,89 @@ aligned0:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	WORD $0x858146d8 // ldr z24, [x22, #9, mul vl]
+	WORD $0x858246d9 // ldr z25, [x22, #17, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858346d9 // ldr z25, [x22, #25, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -120(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo1
+halodirect1:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo1:
 	WORD $0x85815498 // ldr z24, [x4, #13, mul vl]
 	WORD $0x85815899 // ldr z25, [x4, #14, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -6527,6 +7469,89 @@ aligned1:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	WORD $0x85814ad8 // ldr z24, [x22, #10, mul vl]
+	WORD $0x85824ad9 // ldr z25, [x22, #18, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85834ad9 // ldr z25, [x22, #26, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -112(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo2
+halodirect2:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo2:
 	WORD $0x85834898 // ldr z24, [x4, #26, mul vl]
 	WORD $0x85834c99 // ldr z25, [x4, #27, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -6794,6 +7819,89 @@ aligned2:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	WORD $0x85814ed8 // ldr z24, [x22, #11, mul vl]
+	WORD $0x85824ed9 // ldr z25, [x22, #19, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85834ed9 // ldr z25, [x22, #27, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -104(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo3
+halodirect3:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo3:
 	WORD $0x85845c98 // ldr z24, [x4, #39, mul vl]
 	WORD $0x85854099 // ldr z25, [x4, #40, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -7061,6 +8169,89 @@ aligned3:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	WORD $0x858152d8 // ldr z24, [x22, #12, mul vl]
+	WORD $0x858252d9 // ldr z25, [x22, #20, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858352d9 // ldr z25, [x22, #28, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -96(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo4
+halodirect4:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo4:
 	WORD $0x85865098 // ldr z24, [x4, #52, mul vl]
 	WORD $0x85865499 // ldr z25, [x4, #53, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -7328,6 +8519,89 @@ aligned4:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	WORD $0x858156d8 // ldr z24, [x22, #13, mul vl]
+	WORD $0x858256d9 // ldr z25, [x22, #21, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x858356d9 // ldr z25, [x22, #29, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -88(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo5
+halodirect5:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo5:
 	WORD $0x85884498 // ldr z24, [x4, #65, mul vl]
 	WORD $0x85884899 // ldr z25, [x4, #66, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -7595,6 +8869,89 @@ aligned5:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	WORD $0x85815ad8 // ldr z24, [x22, #14, mul vl]
+	WORD $0x85825ad9 // ldr z25, [x22, #22, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85835ad9 // ldr z25, [x22, #30, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -80(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo6
+halodirect6:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo6:
 	WORD $0x85895898 // ldr z24, [x4, #78, mul vl]
 	WORD $0x85895c99 // ldr z25, [x4, #79, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -7862,6 +9219,89 @@ aligned6:
 	WORD $0x05fe314a // tbl z10.d, {z10.d}, z30.d
 	WORD $0x05fe316b // tbl z11.d, {z11.d}, z30.d
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	WORD $0x85815ed8 // ldr z24, [x22, #15, mul vl]
+	WORD $0x85825ed9 // ldr z25, [x22, #23, mul vl]
+	WORD $0x25c08331 // cmpne p1.d, p0/z, z25.d, #0
+	WORD $0x85835ed9 // ldr z25, [x22, #31, mul vl]
+	WORD $0x25c08332 // cmpne p2.d, p0/z, z25.d, #0
+	MOVD -72(R22), R26
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e0c720 // sel z0.d, p1, z25.d, z0.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e1c721 // sel z1.d, p1, z25.d, z1.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e2c722 // sel z2.d, p1, z25.d, z2.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e3c723 // sel z3.d, p1, z25.d, z3.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e4c724 // sel z4.d, p1, z25.d, z4.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e5c725 // sel z5.d, p1, z25.d, z5.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e6c726 // sel z6.d, p1, z25.d, z6.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e7c727 // sel z7.d, p1, z25.d, z7.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e8c728 // sel z8.d, p1, z25.d, z8.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05e9c729 // sel z9.d, p1, z25.d, z9.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05eac72a // sel z10.d, p1, z25.d, z10.d
+	ADD R26, R5, R5
+	WORD $0xa5e0a8b9 // ld1d {z25.d}, p2/z, [x5]
+	WORD $0x05f83339 // tbl z25.d, {z25.d}, z24.d
+	WORD $0x05ebc72b // sel z11.d, p1, z25.d, z11.d
+	B nohalo7
+halodirect7:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo7:
 	WORD $0x858b4c98 // ldr z24, [x4, #91, mul vl]
 	WORD $0x858b5099 // ldr z25, [x4, #92, mul vl]
 	WORD $0x65c00b0c // fmul z12.d, z24.d, z0.d
@@ -12125,18 +13565,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -12229,6 +13725,89 @@ nox0:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	WORD $0x858142d8 // ldr z24, [x22, #8, mul vl]
+	WORD $0x858242d9 // ldr z25, [x22, #16, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858342d9 // ldr z25, [x22, #24, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -128(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo0
+halodirect0:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo0:
 	WORD $0x85804098 // ldr z24, [x4, #0, mul vl]
 	WORD $0x85804499 // ldr z25, [x4, #1, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -12405,6 +13984,89 @@ aligned0:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	WORD $0x858146d8 // ldr z24, [x22, #9, mul vl]
+	WORD $0x858246d9 // ldr z25, [x22, #17, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858346d9 // ldr z25, [x22, #25, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -120(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo1
+halodirect1:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo1:
 	WORD $0x85824898 // ldr z24, [x4, #18, mul vl]
 	WORD $0x85824c99 // ldr z25, [x4, #19, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -12623,6 +14285,89 @@ aligned1:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	WORD $0x85814ad8 // ldr z24, [x22, #10, mul vl]
+	WORD $0x85824ad9 // ldr z25, [x22, #18, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85834ad9 // ldr z25, [x22, #26, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -112(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo2
+halodirect2:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo2:
 	WORD $0x85845098 // ldr z24, [x4, #36, mul vl]
 	WORD $0x85845499 // ldr z25, [x4, #37, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -12841,6 +14586,89 @@ aligned2:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	WORD $0x85814ed8 // ldr z24, [x22, #11, mul vl]
+	WORD $0x85824ed9 // ldr z25, [x22, #19, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85834ed9 // ldr z25, [x22, #27, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -104(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo3
+halodirect3:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo3:
 	WORD $0x85865898 // ldr z24, [x4, #54, mul vl]
 	WORD $0x85865c99 // ldr z25, [x4, #55, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -13059,6 +14887,89 @@ aligned3:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	WORD $0x858152d8 // ldr z24, [x22, #12, mul vl]
+	WORD $0x858252d9 // ldr z25, [x22, #20, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858352d9 // ldr z25, [x22, #28, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -96(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo4
+halodirect4:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo4:
 	WORD $0x85894098 // ldr z24, [x4, #72, mul vl]
 	WORD $0x85894499 // ldr z25, [x4, #73, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -13277,6 +15188,89 @@ aligned4:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	WORD $0x858156d8 // ldr z24, [x22, #13, mul vl]
+	WORD $0x858256d9 // ldr z25, [x22, #21, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858356d9 // ldr z25, [x22, #29, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -88(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo5
+halodirect5:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo5:
 	WORD $0x858b4898 // ldr z24, [x4, #90, mul vl]
 	WORD $0x858b4c99 // ldr z25, [x4, #91, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -13495,6 +15489,89 @@ aligned5:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	WORD $0x85815ad8 // ldr z24, [x22, #14, mul vl]
+	WORD $0x85825ad9 // ldr z25, [x22, #22, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85835ad9 // ldr z25, [x22, #30, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -80(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo6
+halodirect6:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo6:
 	WORD $0x858d5098 // ldr z24, [x4, #108, mul vl]
 	WORD $0x858d5499 // ldr z25, [x4, #109, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -13713,6 +15790,89 @@ aligned6:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	WORD $0x85815ed8 // ldr z24, [x22, #15, mul vl]
+	WORD $0x85825ed9 // ldr z25, [x22, #23, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85835ed9 // ldr z25, [x22, #31, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -72(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo7
+halodirect7:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo7:
 	WORD $0x858f5898 // ldr z24, [x4, #126, mul vl]
 	WORD $0x858f5c99 // ldr z25, [x4, #127, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -14084,18 +16244,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -14237,6 +16453,89 @@ nox0:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	WORD $0x858142d8 // ldr z24, [x22, #8, mul vl]
+	WORD $0x858242d9 // ldr z25, [x22, #16, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858342d9 // ldr z25, [x22, #24, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -128(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo0
+halodirect0:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo0:
 	WORD $0x85804098 // ldr z24, [x4, #0, mul vl]
 	WORD $0x85804499 // ldr z25, [x4, #1, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -14462,6 +16761,89 @@ aligned0:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	WORD $0x858146d8 // ldr z24, [x22, #9, mul vl]
+	WORD $0x858246d9 // ldr z25, [x22, #17, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858346d9 // ldr z25, [x22, #25, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -120(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo1
+halodirect1:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo1:
 	WORD $0x85815498 // ldr z24, [x4, #13, mul vl]
 	WORD $0x85815899 // ldr z25, [x4, #14, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -14729,6 +17111,89 @@ aligned1:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	WORD $0x85814ad8 // ldr z24, [x22, #10, mul vl]
+	WORD $0x85824ad9 // ldr z25, [x22, #18, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85834ad9 // ldr z25, [x22, #26, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -112(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo2
+halodirect2:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo2:
 	WORD $0x85834898 // ldr z24, [x4, #26, mul vl]
 	WORD $0x85834c99 // ldr z25, [x4, #27, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -14996,6 +17461,89 @@ aligned2:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	WORD $0x85814ed8 // ldr z24, [x22, #11, mul vl]
+	WORD $0x85824ed9 // ldr z25, [x22, #19, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85834ed9 // ldr z25, [x22, #27, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -104(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo3
+halodirect3:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo3:
 	WORD $0x85845c98 // ldr z24, [x4, #39, mul vl]
 	WORD $0x85854099 // ldr z25, [x4, #40, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -15263,6 +17811,89 @@ aligned3:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	WORD $0x858152d8 // ldr z24, [x22, #12, mul vl]
+	WORD $0x858252d9 // ldr z25, [x22, #20, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858352d9 // ldr z25, [x22, #28, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -96(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo4
+halodirect4:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo4:
 	WORD $0x85865098 // ldr z24, [x4, #52, mul vl]
 	WORD $0x85865499 // ldr z25, [x4, #53, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -15530,6 +18161,89 @@ aligned4:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	WORD $0x858156d8 // ldr z24, [x22, #13, mul vl]
+	WORD $0x858256d9 // ldr z25, [x22, #21, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x858356d9 // ldr z25, [x22, #29, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -88(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo5
+halodirect5:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo5:
 	WORD $0x85884498 // ldr z24, [x4, #65, mul vl]
 	WORD $0x85884899 // ldr z25, [x4, #66, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -15797,6 +18511,89 @@ aligned5:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	WORD $0x85815ad8 // ldr z24, [x22, #14, mul vl]
+	WORD $0x85825ad9 // ldr z25, [x22, #22, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85835ad9 // ldr z25, [x22, #30, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -80(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo6
+halodirect6:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo6:
 	WORD $0x85895898 // ldr z24, [x4, #78, mul vl]
 	WORD $0x85895c99 // ldr z25, [x4, #79, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s
@@ -16064,6 +18861,89 @@ aligned6:
 	WORD $0x05be314a // tbl z10.s, {z10.s}, z30.s
 	WORD $0x05be316b // tbl z11.s, {z11.s}, z30.s
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	WORD $0x85815ed8 // ldr z24, [x22, #15, mul vl]
+	WORD $0x85825ed9 // ldr z25, [x22, #23, mul vl]
+	WORD $0x25808331 // cmpne p1.s, p0/z, z25.s, #0
+	WORD $0x85835ed9 // ldr z25, [x22, #31, mul vl]
+	WORD $0x25808332 // cmpne p2.s, p0/z, z25.s, #0
+	MOVD -72(R22), R26
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a0c720 // sel z0.s, p1, z25.s, z0.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a1c721 // sel z1.s, p1, z25.s, z1.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a2c722 // sel z2.s, p1, z25.s, z2.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a3c723 // sel z3.s, p1, z25.s, z3.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a4c724 // sel z4.s, p1, z25.s, z4.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a5c725 // sel z5.s, p1, z25.s, z5.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a6c726 // sel z6.s, p1, z25.s, z6.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a7c727 // sel z7.s, p1, z25.s, z7.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a8c728 // sel z8.s, p1, z25.s, z8.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05a9c729 // sel z9.s, p1, z25.s, z9.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05aac72a // sel z10.s, p1, z25.s, z10.s
+	ADD R26, R5, R5
+	WORD $0xa540a8b9 // ld1w {z25.s}, p2/z, [x5]
+	WORD $0x05b83339 // tbl z25.s, {z25.s}, z24.s
+	WORD $0x05abc72b // sel z11.s, p1, z25.s, z11.s
+	B nohalo7
+halodirect7:
+	WORD $0x858040a0 // ldr z0, [x5, #0, mul vl]
+	WORD $0x858044a1 // ldr z1, [x5, #1, mul vl]
+	WORD $0x858048a2 // ldr z2, [x5, #2, mul vl]
+	WORD $0x85804ca3 // ldr z3, [x5, #3, mul vl]
+	WORD $0x858050a4 // ldr z4, [x5, #4, mul vl]
+	WORD $0x858054a5 // ldr z5, [x5, #5, mul vl]
+	WORD $0x858058a6 // ldr z6, [x5, #6, mul vl]
+	WORD $0x85805ca7 // ldr z7, [x5, #7, mul vl]
+	WORD $0x858140a8 // ldr z8, [x5, #8, mul vl]
+	WORD $0x858144a9 // ldr z9, [x5, #9, mul vl]
+	WORD $0x858148aa // ldr z10, [x5, #10, mul vl]
+	WORD $0x85814cab // ldr z11, [x5, #11, mul vl]
+nohalo7:
 	WORD $0x858b4c98 // ldr z24, [x4, #91, mul vl]
 	WORD $0x858b5099 // ldr z25, [x4, #92, mul vl]
 	WORD $0x65800b0c // fmul z12.s, z24.s, z0.s

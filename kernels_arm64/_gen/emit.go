@@ -250,3 +250,46 @@ func (e *emitter) advance(r, rows int) {
 	}
 	e.ins("ADD $%d, R%d", 16*rows, r)
 }
+
+// The SVE instructions of the halo rows (wilson.go haloRows): a predicated
+// load of the first elements of a row, a lane selection under a
+// predicate, a predicate from a vector of lane masks, and a table lookup
+// into another register.
+
+// ld1 sets vector v to the elements at x[base] of the lanes of predicate
+// p, zero elsewhere (LD1W/LD1D, scalar base, no offset; SVE only).
+func (e *emitter) ld1(v, p, base int) {
+	checkReg(v)
+	enc := uint32(0xa540a000)
+	op := "ld1w"
+	if e.bits == 64 {
+		enc, op = 0xa5e0a000, "ld1d"
+	}
+	enc |= uint32(p)<<10 | uint32(base)<<5 | uint32(v)
+	e.word(enc, "%s {z%d.%s}, p%d/z, [x%d]", op, v, e.zt(), p, base)
+}
+
+// sel sets vector d to n in the lanes of predicate p and m elsewhere (SVE).
+func (e *emitter) sel(d, p, n, m int) {
+	checkReg(d, n, m)
+	enc := 0x0520c000 | e.sveSize()<<22 | uint32(m)<<16 | uint32(p)<<10 | uint32(n)<<5 | uint32(d)
+	t := e.zt()
+	e.word(enc, "sel z%d.%s, p%d, z%d.%s, z%d.%s", d, t, p, n, t, m, t)
+}
+
+// cmpne0 sets predicate pd to the lanes (of p0) where vector n is not zero
+// (SVE).
+func (e *emitter) cmpne0(pd, n int) {
+	checkReg(n)
+	enc := 0x25008010 | e.sveSize()<<22 | uint32(n)<<5 | uint32(pd)
+	t := e.zt()
+	e.word(enc, "cmpne p%d.%s, p0/z, z%d.%s, #0", pd, t, n, t)
+}
+
+// tbl3 sets vector d to n permuted: d[l] = n[idx[l]] (SVE).
+func (e *emitter) tbl3(d, n, idx int) {
+	checkReg(d, n, idx)
+	enc := 0x05203000 | e.sveSize()<<22 | uint32(idx)<<16 | uint32(n)<<5 | uint32(d)
+	t := e.zt()
+	e.word(enc, "tbl z%d.%s, {z%d.%s}, z%d.%s", d, t, n, t, idx, t)
+}

@@ -224,16 +224,20 @@ func wilsonTilesKernel(e *emitter, compact bool) {
 	e.ins("MOVWU (R%d), R%d", rTiles, rT)
 	e.ins("CMP R%d, R%d", rNOut, rT)
 	e.ins("BHS done // tile index out of range")
-	e.ins("// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1")
-	e.ins("LSL $5, R%d, R%d", rT, rTmp)
-	e.ins("ADD R%d, R%d, R%d", rHalo, rTmp, rTmp)
-	e.ins("MOVD (R%d), R%d", rTmp, rNbrT)
-	for k := 1; k < 4; k++ {
-		e.ins("MOVD %d(R%d), R%d", 8*k, rTmp, rA)
-		e.ins("AND R%d, R%d, R%d", rA, rNbrT, rNbrT)
+	if e.sve {
+		haloCheck(e)
+	} else {
+		e.ins("// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1")
+		e.ins("LSL $5, R%d, R%d", rT, rTmp)
+		e.ins("ADD R%d, R%d, R%d", rHalo, rTmp, rTmp)
+		e.ins("MOVD (R%d), R%d", rTmp, rNbrT)
+		for k := 1; k < 4; k++ {
+			e.ins("MOVD %d(R%d), R%d", 8*k, rTmp, rA)
+			e.ins("AND R%d, R%d, R%d", rA, rNbrT, rNbrT)
+		}
+		e.ins("CMN $1, R%d", rNbrT)
+		e.ins("BNE done")
 	}
-	e.ins("CMN $1, R%d", rNbrT)
-	e.ins("BNE done")
 	e.ins("// neighbour indices in range")
 	e.ins("LSL $5, R%d, R%d", rT, rNbrT)
 	e.ins("ADD R%d, R%d, R%d", rNbrBase, rNbrT, rNbrT)
@@ -299,6 +303,9 @@ func hopBody(e *emitter, list, compact bool) {
 				e.tbl(r, vPerm)
 			}
 			e.line("aligned%d:", d)
+			if e.sve {
+				haloRows(e, d)
+			}
 		}
 		mulLink(e, d, compact)
 		switch d {
@@ -314,6 +321,89 @@ func hopBody(e *emitter, list, compact bool) {
 			reconstructAdd(e, d)
 		}
 	}
+}
+
+// The SVE list kernels take a tile whose halo hops they can read
+// themselves (HaloTable in kernels_arm64/wilson_arm64.go): below rPerm, the
+// eight permutation rows, lie the halo mode (bit d: hop d's halo lanes are
+// expanded from its received rows; bit 8+d: the rows hold every lane in
+// order) and per hop the base of Recv[d], the bytes of one of its rows of
+// nk numbers, and how many whole rows of 12 it holds; above the
+// permutation rows, at rows 8+d, 16+d and 24+d, the lane of each halo
+// number (the TBL indices), the halo lanes and the first nk lanes (masks,
+// nonzero in a lane of the set).
+const (
+	rScr          = 26   // scratch
+	haloModeOff   = -200 // bytes from rPerm
+	haloRecvOff   = -192 // + 8d
+	haloStrideOff = -128 // + 8d
+	haloRowsOff   = -64  // + 8d
+	haloIdxRow    = 8    // + d, vector rows from rPerm
+	haloLaneRow   = 16
+	haloLoadRow   = 24
+)
+
+// haloCheck stops the list at a tile that takes a halo row the kernel
+// cannot read: a hop outside the halo mode, or a row past Recv.
+func haloCheck(e *emitter) {
+	e.ins("// stop at a tile with a halo row outside the halo mode or past Recv")
+	e.ins("LSL $5, R%d, R%d", rT, rTmp)
+	e.ins("ADD R%d, R%d, R%d", rHalo, rTmp, rTmp)
+	e.ins("MOVD %d(R%d), R%d", haloModeOff, rPerm, rNbrT)
+	for d := range 8 {
+		e.ins("MOVW %d(R%d), R%d", 4*d, rTmp, rA)
+		e.ins("CMN $1, R%d", rA)
+		e.ins("BEQ halook%d", d)
+		e.ins("TBZ $%d, R%d, done", d, rNbrT)
+		e.ins("MOVD %d(R%d), R%d", haloRowsOff+8*d, rPerm, rScr)
+		e.ins("CMP R%d, R%d", rScr, rA)
+		e.ins("BHS done // also a negative row other than -1")
+		e.line("halook%d:", d)
+	}
+}
+
+// haloRows (SVE list kernels) replaces the halo lanes of the projected,
+// permuted half-spinor in 0..11 of hop d by the received numbers, when the
+// tile has a row for the hop: with every lane in order the row is the
+// half-spinor; otherwise each of its 12 rows of nk numbers is loaded into
+// the first nk lanes, moved to the halo lanes (TBL) and selected there.
+func haloRows(e *emitter, d int) {
+	const idx, tmp = 24, 25
+	e.ins("// halo row of hop %d", d)
+	e.ins("MOVD %d(R%d), R%d", haloModeOff, rPerm, rScr)
+	e.ins("TBZ $%d, R%d, nohalo%d", d, rScr, d)
+	e.ins("LSL $5, R%d, R%d", rT, rA)
+	e.ins("ADD R%d, R%d, R%d", rHalo, rA, rA)
+	e.ins("MOVW %d(R%d), R%d", 4*d, rA, rA)
+	e.ins("TBNZ $63, R%d, nohalo%d", rA, d)
+	e.ins("MOVD %d(R%d), R%d", haloStrideOff+8*d, rPerm, rScr)
+	e.ins("MUL R%d, R%d, R%d", rScr, rA, rA)
+	e.ins("ADD R%d<<1, R%d, R%d", rA, rA, rA) // 12 rows of a stride each: x3,
+	e.ins("LSL $2, R%d, R%d", rA, rA)         // x4
+	e.ins("MOVD %d(R%d), R%d", haloRecvOff+8*d, rPerm, rScr)
+	e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
+	e.ins("MOVD %d(R%d), R%d", haloModeOff, rPerm, rScr)
+	e.ins("TBNZ $%d, R%d, halodirect%d", 8+d, rScr, d)
+	e.load(idx, rPerm, haloIdxRow+d)
+	e.load(tmp, rPerm, haloLaneRow+d)
+	e.cmpne0(1, tmp)
+	e.load(tmp, rPerm, haloLoadRow+d)
+	e.cmpne0(2, tmp)
+	e.ins("MOVD %d(R%d), R%d", haloStrideOff+8*d, rPerm, rScr)
+	for r := range 12 {
+		e.ld1(tmp, 2, rA)
+		e.tbl3(tmp, tmp, idx)
+		e.sel(r, 1, tmp, r)
+		if r < 11 {
+			e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
+		}
+	}
+	e.ins("B nohalo%d", d)
+	e.line("halodirect%d:", d)
+	for r := range 12 {
+		e.load(r, rA, r)
+	}
+	e.line("nohalo%d:", d)
 }
 
 // temps hands out load registers 24..29 in pairs, in turn.
