@@ -60,7 +60,22 @@ func installSVE() {
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
 	SU3Mul64 = su3MulSVE64
+	WilsonProjectFace64, WilsonProjectFace32 = projectFaceSVE64, projectFaceSVE32
 	installReduceArm(true)
+}
+
+func projectFaceSVE64(buf, src []float64, d int, tiles, lanes []int32, w int) {
+	pr := &HopProjection[d]
+	if !arm.ProjectFaceSVE64(buf, src, tiles, lanes, w, pr.J, [2]int{int(pr.C[0]), int(pr.C[1])}) {
+		WilsonProjectFaceGo(buf, src, d, tiles, lanes, w)
+	}
+}
+
+func projectFaceSVE32(buf, src []float32, d int, tiles, lanes []int32, w int) {
+	pr := &HopProjection[d]
+	if !arm.ProjectFaceSVE32(buf, src, tiles, lanes, w, pr.J, [2]int{int(pr.C[0]), int(pr.C[1])}) {
+		WilsonProjectFaceGo(buf, src, d, tiles, lanes, w)
+	}
 }
 
 func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {

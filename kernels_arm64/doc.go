@@ -81,6 +81,12 @@
 //	    op(a) op(b), op the adjoint or not, on every tile of a (3x3
 //	    complex matrices, float64 only); dst must not overlap a or b.
 //	    The external test su3mat_arm64_test.go compares bit for bit.
+//	ProjectFaceSVE64/32 (twin kernels.WilsonProjectFaceGo, the same bits,
+//	    tested through package kernels): the projected half-spinors of a
+//	    halo face, for any ascending set of face lanes: each row is
+//	    projected whole (one FADD or FSUB per number), its face lanes packed
+//	    into the first lanes (COMPACT) and stored (ST1W/ST1D under the
+//	    first-nk predicate). NEON packs faces in Go.
 //	SVEVectorBits, SVELanes64, SVELanes32: the SVE vector length (RDVL),
 //	    0 without SVE; NEONLanes64, NEONLanes32.
 //
@@ -125,6 +131,7 @@
 //	wilson_arm64.go   Wilson tile and tile-list kernels, full and compact links:
 //	                  declarations and checked wrappers
 //	clover_arm64.go   clover kernels: declarations and checked wrappers
+//	face_arm64.go     SVE face kernels: declarations and checked wrappers
 //	linalg.go         the element-wise twins and checks
 //	linalg_arm64.go   element-wise kernels: declarations and checked wrappers
 //	su3mat_arm64.go   SU(3) matrix product kernels: declarations and checked
@@ -134,8 +141,8 @@
 //	                  components per assembly call)
 //	*_arm64.s         generated assembly
 //	_gen/             the generator (go run ./_gen): emit.go (instructions and
-//	                  encodings), wilson.go, clover.go, linalg.go, su3mat.go,
-//	                  reduce.go, main.go
+//	                  encodings), wilson.go, face.go, clover.go, linalg.go,
+//	                  su3mat.go, reduce.go, main.go
 package kernels_arm64
 
 //go:generate go run ./_gen

@@ -293,3 +293,25 @@ func (e *emitter) tbl3(d, n, idx int) {
 	t := e.zt()
 	e.word(enc, "tbl z%d.%s, {z%d.%s}, z%d.%s", d, t, n, t, idx, t)
 }
+
+// compact packs the lanes of predicate p of vector n into the lowest lanes
+// of d, zero above (SVE, .s and .d).
+func (e *emitter) compact(d, p, n int) {
+	checkReg(d, n)
+	enc := 0x05218000 | e.sveSize()<<22 | uint32(p)<<10 | uint32(n)<<5 | uint32(d)
+	t := e.zt()
+	e.word(enc, "compact z%d.%s, p%d, z%d.%s", d, t, p, n, t)
+}
+
+// st1 stores the lanes of predicate p of vector v at x[base] (ST1W/ST1D,
+// scalar base, no offset; SVE only).
+func (e *emitter) st1(v, p, base int) {
+	checkReg(v)
+	enc := uint32(0xe540e000)
+	op := "st1w"
+	if e.bits == 64 {
+		enc, op = 0xe5e0e000, "st1d"
+	}
+	enc |= uint32(p)<<10 | uint32(base)<<5 | uint32(v)
+	e.word(enc, "%s {z%d.%s}, p%d, [x%d]", op, v, e.zt(), p, base)
+}

@@ -40,6 +40,7 @@ func main() {
 		"reduce_neon_arm64.s": func() string { return both(false, siteNorm, siteDot, cgUpdate) },
 		"reduce_sve_arm64.s":  func() string { return both(true, siteNorm, siteDot, cgUpdate) },
 		"vl_sve_arm64.s":      vectorLength,
+		"face_sve_arm64.s":    func() string { return both(true, faceKernels) },
 	}
 	for name, gen := range files {
 		path := filepath.Join(*out, name)
