@@ -1,6 +1,7 @@
 // Command _gen writes the assembly of package kernels_arm64: the Wilson,
 // clover and element-wise (axpy, xpay) kernels for NEON and SVE in float64
-// and float32, the SU(3) matrix product (float64, su3mat.go), the
+// and float32, the SVE halo-face packing (face.go), the SU(3) matrix
+// product (float64, su3mat.go), the
 // per-site reductions and the fused CG update (reduce.go) and the SVE
 // vector-length probe. SVE instructions (and the NEON ones the Go
 // assembler lacks) are encoded here as WORD directives with the
