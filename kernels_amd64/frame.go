@@ -33,12 +33,14 @@ type hopFrame struct {
 	// compact-link kernels.
 	acc [22*64 + 64]byte
 
-	// Halo rows read by the list kernels of the 32-register sets (hopBoth):
+	// Halo rows read by the list kernels (the 32-register ones, hopBoth, and
+	// AVX2 in Y registers, expandVEX):
 	// for hop d with haloMode bit d, tile i's entry haloTab[8*i+d] >= 0 is a
 	// row of recv[d] (rowBytes[d] apart): with haloMode bit 8+d it holds all
 	// W lanes in order and is the half-spinor; otherwise its 12 rows of
 	// rowStride[d] bytes hold the lanes of mask haloK[d], in ascending order,
-	// which replace those lanes of the projected half-spinor (VEXPANDPS/PD).
+	// which replace those lanes of the projected half-spinor (VEXPANDPS/PD;
+	// AVX2 uses the tables below).
 	haloTab   unsafe.Pointer // *int32: WilsonHop.Halo
 	haloMode  uint64
 	recv      [8]unsafe.Pointer

@@ -100,7 +100,8 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	// outside this call's slices; otherwise check tile by tile.
 	fast := p.maxNbr < uint32(c.nSrc)
 	for d, r := range p.maxRow {
-		if r >= 0 && (c.haloMode>>d&1 == 0 || int(r) >= c.rows[d]) && p.halo.mode>>d&1 != 0 {
+		inList := p.halo.mode>>d&1 != 0 // (the kinds send other hops' halo tiles to fillHalf)
+		if inList && r >= 0 && (c.haloMode>>d&1 == 0 || int(r) >= c.rows[d]) {
 			fast = false
 		}
 	}
@@ -162,10 +163,11 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	return done
 }
 
-// haloSetup is how the 32-register list kernels read the received rows of
-// each hop (frame.go): for a hop whose halo lanes are distinct lanes in
-// ascending order (as the layout lists them), one masked expand per row
-// puts them in place. Other hops keep to fillHalf.
+// haloSetup is how the list kernels that read halo rows (the 32-register
+// ones and AVX2 in Y registers; frame.go) find the received rows of each
+// hop: for a hop whose halo lanes are distinct lanes in ascending order
+// (as the layout lists them), a masked expand (or load, permute and blend)
+// per row puts them in place. Other hops keep to fillHalf.
 type haloSetup struct {
 	mode, direct                 uint8 // bit d: hop d in the list; its rows hold every lane in order
 	nk                           [8]int
