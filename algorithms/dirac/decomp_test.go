@@ -308,8 +308,12 @@ func TestWorldDecomposition(t *testing.T) {
 	ref := decompReference(t)
 	for _, halo := range []string{"on", "off"} {
 		t.Setenv(layout.SharedHaloEnv, halo)
-		for _, w := range []int{1, 4} {
-			l, err := layout.New(c, decompGlobal, layout.Options{W: w})
+		// W = 16 with lanes 2.2.2.2 puts lanes in every split direction
+		// (TestDecompositionSplitLanes), so that the halo rows are expanded
+		// into boundary tiles and the faces compressed.
+		for _, opt := range []layout.Options{{W: 1}, {W: 4}, {W: 16, Lanes: dims{2, 2, 2, 2}}} {
+			w := opt.W
+			l, err := layout.New(c, decompGlobal, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -318,7 +322,7 @@ func TestWorldDecomposition(t *testing.T) {
 				t.Fatalf("shared-halo=%s W=%d: %v", halo, w, err)
 			}
 			for _, p := range decompDiff(ref, got, l.Rank) {
-				t.Errorf("shared-halo=%s mpi%s W=%d: %s", halo, layout.FormatDims(l.Procs), w, p)
+				t.Errorf("shared-halo=%s mpi%s W=%d lanes %s: %s", halo, layout.FormatDims(l.Procs), w, layout.FormatDims(l.Lanes), p)
 			}
 			// The operators above allocated the layout's shared memory, if any.
 			if sh, err := l.SharedHalo(0); err != nil || (sh != nil) != (halo == "on") {
