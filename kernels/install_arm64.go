@@ -83,8 +83,8 @@ func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h, false)
-	mode, rows := arm.HaloMode(&hop, h.W)
+	hop := armHop(h)
+	mode, rows := arm.HaloMode(&hop, h.W, true)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON64(&hop, tiles):]
 		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileNEON64, arm.WilsonTileCompactNEON64)
@@ -96,8 +96,8 @@ func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h, false)
-	mode, rows := arm.HaloMode(&hop, h.W)
+	hop := armHop(h)
+	mode, rows := arm.HaloMode(&hop, h.W, true)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesNEON32(&hop, tiles):]
 		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileNEON32, arm.WilsonTileCompactNEON32)
@@ -109,8 +109,8 @@ func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h, true)
-	mode, rows := arm.HaloMode(&hop, h.W)
+	hop := armHop(h)
+	mode, rows := arm.HaloMode(&hop, h.W, false)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE64(&hop, tiles):]
 		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileSVE64, arm.WilsonTileCompactSVE64)
@@ -122,23 +122,20 @@ func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
 		WilsonHopGo(h, tiles)
 		return
 	}
-	hop := armHop(h, true)
-	mode, rows := arm.HaloMode(&hop, h.W)
+	hop := armHop(h)
+	mode, rows := arm.HaloMode(&hop, h.W, false)
 	for len(tiles) > 0 {
 		tiles = tiles[arm.WilsonTilesSVE32(&hop, tiles):]
 		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileSVE32, arm.WilsonTileCompactSVE32)
 	}
 }
 
-// armHop is the tile-list kernels' view of h; with halo, the SVE kernels'
-// (which read the halo rows that arm.HaloMode allows themselves).
-func armHop[F Real](h *WilsonHop[F], halo bool) arm.Hop[F] {
-	hop := arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
-		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo, Compact: h.Compact}
-	if halo {
-		hop.Recv, hop.HaloLanes = &h.Recv, &h.HaloLanes
-	}
-	return hop
+// armHop is the tile-list kernels' view of h (they read the halo rows that
+// arm.HaloMode allows themselves).
+func armHop[F Real](h *WilsonHop[F]) arm.Hop[F] {
+	return arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
+		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo, Compact: h.Compact,
+		Recv: &h.Recv, HaloLanes: &h.HaloLanes}
 }
 
 // haloTiles computes, with the tile kernel on gathered operands

@@ -54,6 +54,8 @@ func newKernelCase(rng *rand.Rand, w int) *kernelCase {
 		switch d % 4 {
 		case 0: // ascending, as the layout lists them (the arm64 SVE list kernels read these rows)
 			slices.Sort(h.HaloLanes[d])
+		case 1: // one lane (rows of a single number)
+			h.HaloLanes[d] = h.HaloLanes[d][:1]
 		case 2: // every lane in order (a split direction of one lane): the row is the half-spinor
 			h.HaloLanes[d] = h.HaloLanes[d][:0]
 			for l := range w {

@@ -2,10 +2,10 @@
 // 128-bit vectors: W = 2 float64 / 4 float32 lanes) and SVE (scalable
 // vectors; goqcd selects it at 512 bits, A64FX: W = 8 / 16). Only package
 // kernels imports it: kernels/install_arm64.go installs these kernels as
-// the "neon" and "sve" sets. The SVE list kernels read the received halo
-// rows of boundary tiles themselves where the halo lanes ascend (as the
-// layout lists them); other halo tiles, and all of them with NEON, are
-// gathered in Go (kernels/wilson_hoptile.go).
+// the "neon" and "sve" sets. The list kernels read the received halo rows
+// of boundary tiles themselves where the halo lanes ascend (as the layout
+// lists them); other halo tiles are gathered in Go
+// (kernels/wilson_hoptile.go).
 //
 // # Layout
 //
@@ -39,13 +39,14 @@
 //	    the tile boundary permuted in registers (TBL), stopping at the
 //	    first tile that takes a halo row and returning how many it did;
 //	    X may be Dst, Src must not overlap Dst. With Hop.Compact the links
-//	    are compact (both precisions). The SVE kernels stop only at a halo
-//	    row of a hop that HaloMode leaves out (ListStops): the others they
-//	    read from Hop.Recv, a row with every lane in order as the
-//	    half-spinor, otherwise loading its nk numbers into the first lanes
-//	    (LD1W/LD1D under a predicate), moving them to the halo lanes (TBL)
-//	    and selecting them over the projection (SEL); the table below and
-//	    above their perm argument is sveTable (wilson_arm64.go). Their twin
+//	    are compact (both precisions). They stop only at a halo row of a
+//	    hop that HaloMode leaves out (ListStops): the others they read from
+//	    Hop.Recv, a row with every lane in order as the half-spinor,
+//	    otherwise loading its nk numbers into the first lanes (SVE: LD1W/LD1D
+//	    under a predicate; NEON: FMOVS/FMOVD, so rows of 4 or 8 bytes),
+//	    moving them to the halo lanes (TBL) and putting them over the
+//	    projection (SEL; BIT); the tables below and above their perm argument
+//	    are sveTable and neonTable (wilson_arm64.go). Their twin
 //	    wilsonTilesGo knows no halo rows: the tests compare them without
 //	    Recv, and package kernels' tests hold the installed set to the
 //	    portable kernel on halos of every kind.

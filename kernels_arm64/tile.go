@@ -369,19 +369,24 @@ type Hop[F Float] struct {
 	HaloLanes *[8][]int32
 }
 
-// HaloMode returns the hops whose halo rows the SVE tile-list kernels read
+// HaloMode returns the hops whose halo rows the tile-list kernels read
 // themselves (bit d), with w lanes: those whose halo lanes are distinct
 // lanes in ascending order, as the layout lists them, and whose Recv holds
-// at least one whole row; rows[d] is how many. Bit 8+d says that the rows
-// of hop d hold every lane in order. A tile with a halo row of another hop,
-// or past rows[d], stops the list (the caller computes it).
-func HaloMode[F Float](h *Hop[F], w int) (mode uint64, rows [8]int) {
+// at least one whole row; rows[d] is how many. With neon, only rows of 4
+// or 8 bytes or of every lane (what the NEON kernels load). Bit 8+d says
+// that the rows of hop d hold every lane in order. A tile with a halo row
+// of another hop, or past rows[d], stops the list (the caller computes it).
+func HaloMode[F Float](h *Hop[F], w int, neon bool) (mode uint64, rows [8]int) {
 	if h.Recv == nil || h.HaloLanes == nil {
 		return 0, rows
 	}
+	var z F
 	for d, lanes := range h.HaloLanes {
 		nk := len(lanes)
 		if nk == 0 || nk > w || !ascendingLanes(lanes, w) {
+			continue
+		}
+		if b := nk * int(unsafe.Sizeof(z)); neon && nk < w && b != 4 && b != 8 {
 			continue
 		}
 		if rows[d] = len(h.Recv[d]) / (12 * nk); rows[d] == 0 {
@@ -407,8 +412,8 @@ func ascendingLanes(lanes []int32, w int) bool {
 }
 
 // ListStops reports whether the tile-list kernel stops at tile t, given
-// HaloMode's mode and rows (zero for the NEON kernels, which read no halo
-// row): whether one of its halo rows is of another hop, or past Recv.
+// HaloMode's mode and rows: whether one of its halo rows is of another hop,
+// or past Recv.
 func ListStops[F Float](h *Hop[F], t int, mode uint64, rows [8]int) bool {
 	for d, r := range h.Halo[8*t : 8*t+8] {
 		if r != -1 && (mode>>d&1 == 0 || r < 0 || int(r) >= rows[d]) {

@@ -194,7 +194,7 @@ func TestHaloMode(t *testing.T) {
 	}
 	recv[4] = recv[4][:11]
 	h := &Hop[float32]{Halo: make([]int32, 16), Recv: &recv, HaloLanes: &lanes}
-	mode, rows := HaloMode(h, w)
+	mode, rows := HaloMode(h, w, false)
 	if want := uint64(1<<0 | 1<<2 | 1<<(8+2)); mode != want {
 		t.Errorf("mode %#x, want %#x", mode, want)
 	}
@@ -220,7 +220,12 @@ func TestHaloMode(t *testing.T) {
 	if !ListStops(h, 0, mode, rows) {
 		t.Error("tile 0 with row -2: the list goes on")
 	}
-	if mode, _ := HaloMode(&Hop[float32]{Halo: h.Halo}, w); mode != 0 {
+	// NEON loads rows of 4 or 8 bytes, or of every lane: hop 0's 16 bytes
+	// of 4 lanes are left out.
+	if mode, _ := HaloMode(h, w, true); mode != 1<<2|1<<(8+2) {
+		t.Errorf("NEON: mode %#x, want hop 2 alone", mode)
+	}
+	if mode, _ := HaloMode(&Hop[float32]{Halo: h.Halo}, w, false); mode != 0 {
 		t.Errorf("no Recv: mode %#x, want 0", mode)
 	}
 }

@@ -133,9 +133,10 @@ func wilsonTilesCompactSVE32(dst, x, acc, src, links *float32, tiles *int32, nti
 
 // WilsonTilesNEON64 computes the output tiles tiles[0], tiles[1], ... of
 // the hopping term h (NEONLanes64 lanes) in order, up to the first that
-// takes a halo row (Halo[8t+d] != -1 for some d), and returns how many it
-// computed; the caller computes that tile (with the halo inserted) and
-// calls again with the rest. Neighbours whose hop crosses the tile
+// takes a halo row it does not read itself (ListStops: a hop outside
+// HaloMode, or a row past Recv), and returns how many it computed; the
+// caller computes that tile (with the halo inserted) and calls again with
+// the rest. Neighbours whose hop crosses the tile
 // boundary (Cross) are lane-permuted in registers. With h.Compact the
 // links are compact and each hop rebuilds its link's third row. See
 // wilsonTilesGo for the loop. It panics when a tile or neighbour index is
@@ -143,15 +144,15 @@ func wilsonTilesCompactSVE32(dst, x, acc, src, links *float32, tiles *int32, nti
 func WilsonTilesNEON64(h *Hop[float64], tiles []int32) int {
 	const w = NEONLanes64
 	nout, nsrc := hopExtent(w, h)
-	var idx [8 * 16]uint8
-	permIndexBytes(idx[:], h.Perm, w, 8)
+	var t neonTable
+	idx := neonTableFill(&t, h, w)
 	var acc [CompactAccRows * w]float64
 	kern := wilsonTilesNEON64
 	if h.Compact {
 		kern = wilsonTilesCompactNEON64
 	}
 	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
-		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
+		first(h.Nbr), first(h.Cross), first(h.Halo), idx, nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
 }
@@ -160,23 +161,21 @@ func WilsonTilesNEON64(h *Hop[float64], tiles []int32) int {
 func WilsonTilesNEON32(h *Hop[float32], tiles []int32) int {
 	const w = NEONLanes32
 	nout, nsrc := hopExtent(w, h)
-	var idx [8 * 16]uint8
-	permIndexBytes(idx[:], h.Perm, w, 4)
+	var t neonTable
+	idx := neonTableFill(&t, h, w)
 	var acc [CompactAccRows * w]float32
 	kern := wilsonTilesNEON32
 	if h.Compact {
 		kern = wilsonTilesCompactNEON32
 	}
 	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
-		first(h.Nbr), first(h.Cross), first(h.Halo), &idx[0], nout, nsrc, h.A)
+		first(h.Nbr), first(h.Cross), first(h.Halo), idx, nout, nsrc, h.A)
 	checkStop(h, tiles, k, nout, nsrc)
 	return k
 }
 
 // WilsonTilesSVE64 is WilsonTilesNEON64 with SVELanes64() lanes (at most
-// MaxLanes), except that it also computes the tiles whose halo rows are
-// all of hops that HaloMode allows (reading them itself) and stops only at
-// the others. It panics on a CPU without SVE.
+// MaxLanes). It panics on a CPU without SVE.
 func WilsonTilesSVE64(h *Hop[float64], tiles []int32) int {
 	w := SVELanes64()
 	nout, nsrc := hopExtent(w, h)
@@ -223,23 +222,68 @@ type sveTable struct {
 // sveHaloWords is the halo part of sveTable, below the vector rows.
 const sveHaloWords = 25
 
+// neonTable is sveTable for the NEON list kernels: the halo words, then
+// 24 rows of 16 bytes: the eight permutations, and per hop the byte TBL
+// indices that move halo number k to lane HaloLanes[d][k] and the halo
+// lanes (a byte mask).
+type neonTable struct {
+	w [sveHaloWords + 24*2]uint64
+}
+
+// neonTableFill fills t for h with w lanes and returns the address of its
+// first vector row.
+func neonTableFill[F Float](t *neonTable, h *Hop[F], w int) *uint8 {
+	var z F
+	size := int(unsafe.Sizeof(z))
+	rows := unsafe.Slice((*uint8)(unsafe.Pointer(&t.w[sveHaloWords])), 24*16)
+	permIndexBytes(rows, h.Perm, w, size)
+	mode, n := HaloMode(h, w, true)
+	haloWords(t.w[:sveHaloWords], h, mode, n)
+	for d := range 8 {
+		if mode>>d&1 == 0 {
+			continue
+		}
+		idx, mask := rows[16*(8+d):16*(9+d)], rows[16*(16+d):16*(17+d)]
+		for b := range idx {
+			idx[b] = 0xff // TBL gives 0 there; BIT keeps the projection
+		}
+		for k, l := range h.HaloLanes[d] {
+			for b := range size {
+				idx[size*int(l)+b] = uint8(size*k + b)
+				mask[size*int(l)+b] = 0xff
+			}
+		}
+	}
+	return &rows[0]
+}
+
+// haloWords writes the halo words of a table: the mode, then per hop the
+// base of Recv[d], the bytes of a row of nk numbers and the rows.
+func haloWords[F Float](w []uint64, h *Hop[F], mode uint64, n [8]int) {
+	var z F
+	w[0] = mode
+	for d := range 8 {
+		if mode>>d&1 == 0 {
+			continue
+		}
+		w[1+d] = uint64(uintptr(unsafe.Pointer(&h.Recv[d][0])))
+		w[9+d] = uint64(len(h.HaloLanes[d])) * uint64(unsafe.Sizeof(z))
+		w[17+d] = uint64(n[d])
+	}
+}
+
 // sveTableFill fills t for h with w lanes of elements I (the size of the
 // field's numbers) and returns the address of its first vector row.
 func sveTableFill[I uint32 | uint64, F Float](t *sveTable, h *Hop[F], w int) *I {
 	rows := unsafe.Slice((*I)(unsafe.Pointer(&t.w[sveHaloWords])), 32*w)
 	permIndexLanes(rows, h.Perm, w)
-	mode, n := HaloMode(h, w)
-	t.w[0] = mode
-	var z F
+	mode, n := HaloMode(h, w, false)
+	haloWords(t.w[:sveHaloWords], h, mode, n)
 	for d := range 8 {
 		if mode>>d&1 == 0 {
 			continue
 		}
-		lanes := h.HaloLanes[d]
-		t.w[1+d] = uint64(uintptr(unsafe.Pointer(&h.Recv[d][0])))
-		t.w[9+d] = uint64(len(lanes)) * uint64(unsafe.Sizeof(z))
-		t.w[17+d] = uint64(n[d])
-		for k, l := range lanes {
+		for k, l := range h.HaloLanes[d] {
 			rows[(8+d)*w+int(l)] = I(k)
 			rows[(16+d)*w+int(l)] = 1
 			rows[(24+d)*w+k] = 1

@@ -3917,18 +3917,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -4021,6 +4077,137 @@ nox0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	FMOVQ 128(R22), F24
+	FMOVQ 256(R22), F26
+	MOVD -128(R22), R26
+	CMP $4, R26
+	BEQ halo4b0
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halo4b0:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halodirect0:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo0:
 	FMOVQ 0(R4), F24
 	FMOVQ 16(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -4197,6 +4384,137 @@ aligned0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	FMOVQ 144(R22), F24
+	FMOVQ 272(R22), F26
+	MOVD -120(R22), R26
+	CMP $4, R26
+	BEQ halo4b1
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halo4b1:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halodirect1:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo1:
 	FMOVQ 288(R4), F24
 	FMOVQ 304(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -4415,6 +4733,137 @@ aligned1:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	FMOVQ 160(R22), F24
+	FMOVQ 288(R22), F26
+	MOVD -112(R22), R26
+	CMP $4, R26
+	BEQ halo4b2
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halo4b2:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halodirect2:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo2:
 	FMOVQ 576(R4), F24
 	FMOVQ 592(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -4633,6 +5082,137 @@ aligned2:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	FMOVQ 176(R22), F24
+	FMOVQ 304(R22), F26
+	MOVD -104(R22), R26
+	CMP $4, R26
+	BEQ halo4b3
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halo4b3:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halodirect3:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo3:
 	FMOVQ 864(R4), F24
 	FMOVQ 880(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -4851,6 +5431,137 @@ aligned3:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	FMOVQ 192(R22), F24
+	FMOVQ 320(R22), F26
+	MOVD -96(R22), R26
+	CMP $4, R26
+	BEQ halo4b4
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halo4b4:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halodirect4:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo4:
 	FMOVQ 1152(R4), F24
 	FMOVQ 1168(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -5069,6 +5780,137 @@ aligned4:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	FMOVQ 208(R22), F24
+	FMOVQ 336(R22), F26
+	MOVD -88(R22), R26
+	CMP $4, R26
+	BEQ halo4b5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halo4b5:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halodirect5:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo5:
 	FMOVQ 1440(R4), F24
 	FMOVQ 1456(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -5287,6 +6129,137 @@ aligned5:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	FMOVQ 224(R22), F24
+	FMOVQ 352(R22), F26
+	MOVD -80(R22), R26
+	CMP $4, R26
+	BEQ halo4b6
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halo4b6:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halodirect6:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo6:
 	FMOVQ 1728(R4), F24
 	FMOVQ 1744(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -5505,6 +6478,137 @@ aligned6:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	FMOVQ 240(R22), F24
+	FMOVQ 368(R22), F26
+	MOVD -72(R22), R26
+	CMP $4, R26
+	BEQ halo4b7
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halo4b7:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halodirect7:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo7:
 	FMOVQ 2016(R4), F24
 	FMOVQ 2032(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -5872,18 +6976,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -6025,6 +7185,137 @@ nox0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	FMOVQ 128(R22), F24
+	FMOVQ 256(R22), F26
+	MOVD -128(R22), R26
+	CMP $4, R26
+	BEQ halo4b0
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halo4b0:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halodirect0:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo0:
 	FMOVQ 0(R4), F24
 	FMOVQ 16(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -6250,6 +7541,137 @@ aligned0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	FMOVQ 144(R22), F24
+	FMOVQ 272(R22), F26
+	MOVD -120(R22), R26
+	CMP $4, R26
+	BEQ halo4b1
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halo4b1:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halodirect1:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo1:
 	FMOVQ 208(R4), F24
 	FMOVQ 224(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -6517,6 +7939,137 @@ aligned1:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	FMOVQ 160(R22), F24
+	FMOVQ 288(R22), F26
+	MOVD -112(R22), R26
+	CMP $4, R26
+	BEQ halo4b2
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halo4b2:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halodirect2:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo2:
 	FMOVQ 416(R4), F24
 	FMOVQ 432(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -6784,6 +8337,137 @@ aligned2:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	FMOVQ 176(R22), F24
+	FMOVQ 304(R22), F26
+	MOVD -104(R22), R26
+	CMP $4, R26
+	BEQ halo4b3
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halo4b3:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halodirect3:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo3:
 	FMOVQ 624(R4), F24
 	FMOVQ 640(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -7051,6 +8735,137 @@ aligned3:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	FMOVQ 192(R22), F24
+	FMOVQ 320(R22), F26
+	MOVD -96(R22), R26
+	CMP $4, R26
+	BEQ halo4b4
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halo4b4:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halodirect4:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo4:
 	FMOVQ 832(R4), F24
 	FMOVQ 848(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -7318,6 +9133,137 @@ aligned4:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	FMOVQ 208(R22), F24
+	FMOVQ 336(R22), F26
+	MOVD -88(R22), R26
+	CMP $4, R26
+	BEQ halo4b5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halo4b5:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halodirect5:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo5:
 	FMOVQ 1040(R4), F24
 	FMOVQ 1056(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -7585,6 +9531,137 @@ aligned5:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	FMOVQ 224(R22), F24
+	FMOVQ 352(R22), F26
+	MOVD -80(R22), R26
+	CMP $4, R26
+	BEQ halo4b6
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halo4b6:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halodirect6:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo6:
 	FMOVQ 1248(R4), F24
 	FMOVQ 1264(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -7852,6 +9929,137 @@ aligned6:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	FMOVQ 240(R22), F24
+	FMOVQ 368(R22), F26
+	MOVD -72(R22), R26
+	CMP $4, R26
+	BEQ halo4b7
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halo4b7:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halodirect7:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo7:
 	FMOVQ 1456(R4), F24
 	FMOVQ 1472(R4), F25
 	WORD $0x6e60df0c // fmul v12.2d, v24.2d, v0.2d
@@ -12109,18 +14317,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -12213,6 +14477,137 @@ nox0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	FMOVQ 128(R22), F24
+	FMOVQ 256(R22), F26
+	MOVD -128(R22), R26
+	CMP $4, R26
+	BEQ halo4b0
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halo4b0:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halodirect0:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo0:
 	FMOVQ 0(R4), F24
 	FMOVQ 16(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -12389,6 +14784,137 @@ aligned0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	FMOVQ 144(R22), F24
+	FMOVQ 272(R22), F26
+	MOVD -120(R22), R26
+	CMP $4, R26
+	BEQ halo4b1
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halo4b1:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halodirect1:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo1:
 	FMOVQ 288(R4), F24
 	FMOVQ 304(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -12607,6 +15133,137 @@ aligned1:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	FMOVQ 160(R22), F24
+	FMOVQ 288(R22), F26
+	MOVD -112(R22), R26
+	CMP $4, R26
+	BEQ halo4b2
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halo4b2:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halodirect2:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo2:
 	FMOVQ 576(R4), F24
 	FMOVQ 592(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -12825,6 +15482,137 @@ aligned2:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	FMOVQ 176(R22), F24
+	FMOVQ 304(R22), F26
+	MOVD -104(R22), R26
+	CMP $4, R26
+	BEQ halo4b3
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halo4b3:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halodirect3:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo3:
 	FMOVQ 864(R4), F24
 	FMOVQ 880(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -13043,6 +15831,137 @@ aligned3:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	FMOVQ 192(R22), F24
+	FMOVQ 320(R22), F26
+	MOVD -96(R22), R26
+	CMP $4, R26
+	BEQ halo4b4
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halo4b4:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halodirect4:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo4:
 	FMOVQ 1152(R4), F24
 	FMOVQ 1168(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -13261,6 +16180,137 @@ aligned4:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	FMOVQ 208(R22), F24
+	FMOVQ 336(R22), F26
+	MOVD -88(R22), R26
+	CMP $4, R26
+	BEQ halo4b5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halo4b5:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halodirect5:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo5:
 	FMOVQ 1440(R4), F24
 	FMOVQ 1456(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -13479,6 +16529,137 @@ aligned5:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	FMOVQ 224(R22), F24
+	FMOVQ 352(R22), F26
+	MOVD -80(R22), R26
+	CMP $4, R26
+	BEQ halo4b6
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halo4b6:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halodirect6:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo6:
 	FMOVQ 1728(R4), F24
 	FMOVQ 1744(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -13697,6 +16878,137 @@ aligned6:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	FMOVQ 240(R22), F24
+	FMOVQ 368(R22), F26
+	MOVD -72(R22), R26
+	CMP $4, R26
+	BEQ halo4b7
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halo4b7:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halodirect7:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo7:
 	FMOVQ 2016(R4), F24
 	FMOVQ 2032(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -14064,18 +17376,74 @@ loop:
 	MOVWU (R7), R23
 	CMP R15, R23
 	BHS done // tile index out of range
-	// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1
+	// stop at a tile with a halo row outside the halo mode or past Recv
 	LSL $5, R23, R24
 	ADD R12, R24, R24
-	MOVD (R24), R25
-	MOVD 8(R24), R5
-	AND R5, R25, R25
-	MOVD 16(R24), R5
-	AND R5, R25, R25
-	MOVD 24(R24), R5
-	AND R5, R25, R25
-	CMN $1, R25
-	BNE done
+	MOVD -200(R22), R25
+	MOVW 0(R24), R5
+	CMN $1, R5
+	BEQ halook0
+	TBZ $0, R25, done
+	MOVD -64(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook0:
+	MOVW 4(R24), R5
+	CMN $1, R5
+	BEQ halook1
+	TBZ $1, R25, done
+	MOVD -56(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook1:
+	MOVW 8(R24), R5
+	CMN $1, R5
+	BEQ halook2
+	TBZ $2, R25, done
+	MOVD -48(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook2:
+	MOVW 12(R24), R5
+	CMN $1, R5
+	BEQ halook3
+	TBZ $3, R25, done
+	MOVD -40(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook3:
+	MOVW 16(R24), R5
+	CMN $1, R5
+	BEQ halook4
+	TBZ $4, R25, done
+	MOVD -32(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook4:
+	MOVW 20(R24), R5
+	CMN $1, R5
+	BEQ halook5
+	TBZ $5, R25, done
+	MOVD -24(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook5:
+	MOVW 24(R24), R5
+	CMN $1, R5
+	BEQ halook6
+	TBZ $6, R25, done
+	MOVD -16(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook6:
+	MOVW 28(R24), R5
+	CMN $1, R5
+	BEQ halook7
+	TBZ $7, R25, done
+	MOVD -8(R22), R26
+	CMP R26, R5
+	BHS done // also a negative row other than -1
+halook7:
 	// neighbour indices in range
 	LSL $5, R23, R25
 	ADD R11, R25, R25
@@ -14217,6 +17585,137 @@ nox0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned0:
+	// halo row of hop 0
+	MOVD -200(R22), R26
+	TBZ $0, R26, nohalo0
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 0(R5), R5
+	TBNZ $63, R5, nohalo0
+	MOVD -128(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -192(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $8, R26, halodirect0
+	FMOVQ 128(R22), F24
+	FMOVQ 256(R22), F26
+	MOVD -128(R22), R26
+	CMP $4, R26
+	BEQ halo4b0
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halo4b0:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo0
+halodirect0:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo0:
 	FMOVQ 0(R4), F24
 	FMOVQ 16(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -14442,6 +17941,137 @@ aligned0:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned1:
+	// halo row of hop 1
+	MOVD -200(R22), R26
+	TBZ $1, R26, nohalo1
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 4(R5), R5
+	TBNZ $63, R5, nohalo1
+	MOVD -120(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -184(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $9, R26, halodirect1
+	FMOVQ 144(R22), F24
+	FMOVQ 272(R22), F26
+	MOVD -120(R22), R26
+	CMP $4, R26
+	BEQ halo4b1
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halo4b1:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo1
+halodirect1:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo1:
 	FMOVQ 208(R4), F24
 	FMOVQ 224(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -14709,6 +18339,137 @@ aligned1:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned2:
+	// halo row of hop 2
+	MOVD -200(R22), R26
+	TBZ $2, R26, nohalo2
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 8(R5), R5
+	TBNZ $63, R5, nohalo2
+	MOVD -112(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -176(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $10, R26, halodirect2
+	FMOVQ 160(R22), F24
+	FMOVQ 288(R22), F26
+	MOVD -112(R22), R26
+	CMP $4, R26
+	BEQ halo4b2
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halo4b2:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo2
+halodirect2:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo2:
 	FMOVQ 416(R4), F24
 	FMOVQ 432(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -14976,6 +18737,137 @@ aligned2:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned3:
+	// halo row of hop 3
+	MOVD -200(R22), R26
+	TBZ $3, R26, nohalo3
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 12(R5), R5
+	TBNZ $63, R5, nohalo3
+	MOVD -104(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -168(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $11, R26, halodirect3
+	FMOVQ 176(R22), F24
+	FMOVQ 304(R22), F26
+	MOVD -104(R22), R26
+	CMP $4, R26
+	BEQ halo4b3
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halo4b3:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo3
+halodirect3:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo3:
 	FMOVQ 624(R4), F24
 	FMOVQ 640(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -15243,6 +19135,137 @@ aligned3:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned4:
+	// halo row of hop 4
+	MOVD -200(R22), R26
+	TBZ $4, R26, nohalo4
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 16(R5), R5
+	TBNZ $63, R5, nohalo4
+	MOVD -96(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -160(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $12, R26, halodirect4
+	FMOVQ 192(R22), F24
+	FMOVQ 320(R22), F26
+	MOVD -96(R22), R26
+	CMP $4, R26
+	BEQ halo4b4
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halo4b4:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo4
+halodirect4:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo4:
 	FMOVQ 832(R4), F24
 	FMOVQ 848(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -15510,6 +19533,137 @@ aligned4:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned5:
+	// halo row of hop 5
+	MOVD -200(R22), R26
+	TBZ $5, R26, nohalo5
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 20(R5), R5
+	TBNZ $63, R5, nohalo5
+	MOVD -88(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -152(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $13, R26, halodirect5
+	FMOVQ 208(R22), F24
+	FMOVQ 336(R22), F26
+	MOVD -88(R22), R26
+	CMP $4, R26
+	BEQ halo4b5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halo4b5:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo5
+halodirect5:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo5:
 	FMOVQ 1040(R4), F24
 	FMOVQ 1056(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -15777,6 +19931,137 @@ aligned5:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned6:
+	// halo row of hop 6
+	MOVD -200(R22), R26
+	TBZ $6, R26, nohalo6
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 24(R5), R5
+	TBNZ $63, R5, nohalo6
+	MOVD -80(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -144(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $14, R26, halodirect6
+	FMOVQ 224(R22), F24
+	FMOVQ 352(R22), F26
+	MOVD -80(R22), R26
+	CMP $4, R26
+	BEQ halo4b6
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halo4b6:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo6
+halodirect6:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo6:
 	FMOVQ 1248(R4), F24
 	FMOVQ 1264(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s
@@ -16044,6 +20329,137 @@ aligned6:
 	VTBL V30.B16, [V10.B16], V10.B16
 	VTBL V30.B16, [V11.B16], V11.B16
 aligned7:
+	// halo row of hop 7
+	MOVD -200(R22), R26
+	TBZ $7, R26, nohalo7
+	LSL $5, R23, R5
+	ADD R12, R5, R5
+	MOVW 28(R5), R5
+	TBNZ $63, R5, nohalo7
+	MOVD -72(R22), R26
+	MUL R26, R5, R5
+	ADD R5<<1, R5, R5
+	LSL $2, R5, R5
+	MOVD -136(R22), R26
+	ADD R26, R5, R5
+	MOVD -200(R22), R26
+	TBNZ $15, R26, halodirect7
+	FMOVQ 240(R22), F24
+	FMOVQ 368(R22), F26
+	MOVD -72(R22), R26
+	CMP $4, R26
+	BEQ halo4b7
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVD (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halo4b7:
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f20 // bit v0.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f21 // bit v1.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f22 // bit v2.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f23 // bit v3.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f24 // bit v4.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f25 // bit v5.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f26 // bit v6.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f27 // bit v7.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f28 // bit v8.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f29 // bit v9.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2a // bit v10.16b, v25.16b, v26.16b
+	ADD R26, R5, R5
+	FMOVS (R5), F25
+	VTBL V24.B16, [V25.B16], V25.B16
+	WORD $0x6eba1f2b // bit v11.16b, v25.16b, v26.16b
+	B nohalo7
+halodirect7:
+	FMOVQ 0(R5), F0
+	FMOVQ 16(R5), F1
+	FMOVQ 32(R5), F2
+	FMOVQ 48(R5), F3
+	FMOVQ 64(R5), F4
+	FMOVQ 80(R5), F5
+	FMOVQ 96(R5), F6
+	FMOVQ 112(R5), F7
+	FMOVQ 128(R5), F8
+	FMOVQ 144(R5), F9
+	FMOVQ 160(R5), F10
+	FMOVQ 176(R5), F11
+nohalo7:
 	FMOVQ 1456(R4), F24
 	FMOVQ 1472(R4), F25
 	WORD $0x6e20df0c // fmul v12.4s, v24.4s, v0.4s

@@ -224,20 +224,7 @@ func wilsonTilesKernel(e *emitter, compact bool) {
 	e.ins("MOVWU (R%d), R%d", rTiles, rT)
 	e.ins("CMP R%d, R%d", rNOut, rT)
 	e.ins("BHS done // tile index out of range")
-	if e.sve {
-		haloCheck(e)
-	} else {
-		e.ins("// stop at a tile with a halo row: Halo[8t..8t+7] must all be -1")
-		e.ins("LSL $5, R%d, R%d", rT, rTmp)
-		e.ins("ADD R%d, R%d, R%d", rHalo, rTmp, rTmp)
-		e.ins("MOVD (R%d), R%d", rTmp, rNbrT)
-		for k := 1; k < 4; k++ {
-			e.ins("MOVD %d(R%d), R%d", 8*k, rTmp, rA)
-			e.ins("AND R%d, R%d, R%d", rA, rNbrT, rNbrT)
-		}
-		e.ins("CMN $1, R%d", rNbrT)
-		e.ins("BNE done")
-	}
+	haloCheck(e)
 	e.ins("// neighbour indices in range")
 	e.ins("LSL $5, R%d, R%d", rT, rNbrT)
 	e.ins("ADD R%d, R%d, R%d", rNbrBase, rNbrT, rNbrT)
@@ -303,9 +290,7 @@ func hopBody(e *emitter, list, compact bool) {
 				e.tbl(r, vPerm)
 			}
 			e.line("aligned%d:", d)
-			if e.sve {
-				haloRows(e, d)
-			}
+			haloRows(e, d)
 		}
 		mulLink(e, d, compact)
 		switch d {
@@ -323,15 +308,15 @@ func hopBody(e *emitter, list, compact bool) {
 	}
 }
 
-// The SVE list kernels take a tile whose halo hops they can read
-// themselves (HaloTable in kernels_arm64/wilson_arm64.go): below rPerm, the
+// The list kernels take a tile whose halo hops they can read themselves
+// (sveTable, neonTable in kernels_arm64/wilson_arm64.go): below rPerm, the
 // eight permutation rows, lie the halo mode (bit d: hop d's halo lanes are
 // expanded from its received rows; bit 8+d: the rows hold every lane in
 // order) and per hop the base of Recv[d], the bytes of one of its rows of
 // nk numbers, and how many whole rows of 12 it holds; above the
-// permutation rows, at rows 8+d, 16+d and 24+d, the lane of each halo
-// number (the TBL indices), the halo lanes and the first nk lanes (masks,
-// nonzero in a lane of the set).
+// permutation rows, at rows 8+d and 16+d, the TBL indices that move each
+// halo number to its lane and the halo lanes (a mask, nonzero in a lane of
+// the set), and for SVE at rows 24+d the first nk lanes (a mask).
 const (
 	rScr          = 26   // scratch
 	haloModeOff   = -200 // bytes from rPerm
@@ -384,6 +369,10 @@ func haloRows(e *emitter, d int) {
 	e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
 	e.ins("MOVD %d(R%d), R%d", haloModeOff, rPerm, rScr)
 	e.ins("TBNZ $%d, R%d, halodirect%d", 8+d, rScr, d)
+	if !e.sve {
+		haloRowsNEON(e, d)
+		return
+	}
 	e.load(idx, rPerm, haloIdxRow+d)
 	e.load(tmp, rPerm, haloLaneRow+d)
 	e.cmpne0(1, tmp)
@@ -399,6 +388,42 @@ func haloRows(e *emitter, d int) {
 		}
 	}
 	e.ins("B nohalo%d", d)
+	e.line("halodirect%d:", d)
+	for r := range 12 {
+		e.load(r, rA, r)
+	}
+	e.line("nohalo%d:", d)
+}
+
+// haloRowsNEON is the NEON end of haloRows: a row of nk numbers is 4 or 8
+// bytes (HaloMode admits no other), loaded into the low lanes (FMOVS,
+// FMOVD), moved to the halo lanes by a byte TBL and inserted under the
+// lane mask (BIT).
+func haloRowsNEON(e *emitter, d int) {
+	const idx, tmp, mask = 24, 25, 26
+	e.load(idx, rPerm, haloIdxRow+d)
+	e.load(mask, rPerm, haloLaneRow+d)
+	e.ins("MOVD %d(R%d), R%d", haloStrideOff+8*d, rPerm, rScr)
+	e.ins("CMP $4, R%d", rScr)
+	e.ins("BEQ halo4b%d", d)
+	for _, b := range []int{8, 4} {
+		if b == 4 {
+			e.line("halo4b%d:", d)
+		}
+		for r := range 12 {
+			if b == 8 {
+				e.ins("FMOVD (R%d), F%d", rA, tmp)
+			} else {
+				e.ins("FMOVS (R%d), F%d", rA, tmp)
+			}
+			e.ins("VTBL V%d.B16, [V%d.B16], V%d.B16", idx, tmp, tmp)
+			e.word(0x6ea01c00|uint32(mask)<<16|uint32(tmp)<<5|uint32(r), "bit v%d.16b, v%d.16b, v%d.16b", r, tmp, mask)
+			if r < 11 {
+				e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
+			}
+		}
+		e.ins("B nohalo%d", d)
+	}
 	e.line("halodirect%d:", d)
 	for r := range 12 {
 		e.load(r, rA, r)
