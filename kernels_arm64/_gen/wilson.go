@@ -347,13 +347,12 @@ func haloCheck(e *emitter) {
 	}
 }
 
-// haloRows (SVE list kernels) replaces the halo lanes of the projected,
+// haloRows (list kernels) replaces the halo lanes of the projected,
 // permuted half-spinor in 0..11 of hop d by the received numbers, when the
 // tile has a row for the hop: with every lane in order the row is the
-// half-spinor; otherwise each of its 12 rows of nk numbers is loaded into
-// the first nk lanes, moved to the halo lanes (TBL) and selected there.
+// half-spinor; otherwise haloExpandSVE or haloExpandNEON puts each of its
+// 12 rows of nk numbers into the halo lanes.
 func haloRows(e *emitter, d int) {
-	const idx, tmp = 24, 25
 	e.ins("// halo row of hop %d", d)
 	e.ins("MOVD %d(R%d), R%d", haloModeOff, rPerm, rScr)
 	e.ins("TBZ $%d, R%d, nohalo%d", d, rScr, d)
@@ -369,10 +368,25 @@ func haloRows(e *emitter, d int) {
 	e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
 	e.ins("MOVD %d(R%d), R%d", haloModeOff, rPerm, rScr)
 	e.ins("TBNZ $%d, R%d, halodirect%d", 8+d, rScr, d)
-	if !e.sve {
-		haloRowsNEON(e, d)
-		return
+	if e.sve {
+		haloExpandSVE(e, d)
+	} else {
+		haloExpandNEON(e, d)
 	}
+	e.ins("B nohalo%d", d)
+	e.line("halodirect%d:", d)
+	for r := range 12 {
+		e.load(r, rA, r)
+	}
+	e.line("nohalo%d:", d)
+}
+
+// haloExpandSVE puts the halo lanes of hop d's 12 received rows at rA into
+// 0..11: each row's nk numbers loaded into the first lanes (LD1W/LD1D
+// under the first-nk predicate), moved to the halo lanes (TBL) and
+// selected there (SEL).
+func haloExpandSVE(e *emitter, d int) {
+	const idx, tmp = 24, 25
 	e.load(idx, rPerm, haloIdxRow+d)
 	e.load(tmp, rPerm, haloLaneRow+d)
 	e.cmpne0(1, tmp)
@@ -387,19 +401,13 @@ func haloRows(e *emitter, d int) {
 			e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
 		}
 	}
-	e.ins("B nohalo%d", d)
-	e.line("halodirect%d:", d)
-	for r := range 12 {
-		e.load(r, rA, r)
-	}
-	e.line("nohalo%d:", d)
 }
 
-// haloRowsNEON is the NEON end of haloRows: a row of nk numbers is 4 or 8
+// haloExpandNEON is haloExpandSVE for NEON: a row of nk numbers is 4 or 8
 // bytes (HaloMode admits no other), loaded into the low lanes (FMOVS,
 // FMOVD), moved to the halo lanes by a byte TBL and inserted under the
 // lane mask (BIT).
-func haloRowsNEON(e *emitter, d int) {
+func haloExpandNEON(e *emitter, d int) {
 	const idx, tmp, mask = 24, 25, 26
 	e.load(idx, rPerm, haloIdxRow+d)
 	e.load(mask, rPerm, haloLaneRow+d)
@@ -408,6 +416,7 @@ func haloRowsNEON(e *emitter, d int) {
 	e.ins("BEQ halo4b%d", d)
 	for _, b := range []int{8, 4} {
 		if b == 4 {
+			e.ins("B nohalo%d", d)
 			e.line("halo4b%d:", d)
 		}
 		for r := range 12 {
@@ -422,13 +431,7 @@ func haloRowsNEON(e *emitter, d int) {
 				e.ins("ADD R%d, R%d, R%d", rScr, rA, rA)
 			}
 		}
-		e.ins("B nohalo%d", d)
 	}
-	e.line("halodirect%d:", d)
-	for r := range 12 {
-		e.load(r, rA, r)
-	}
-	e.line("nohalo%d:", d)
 }
 
 // temps hands out load registers 24..29 in pairs, in turn.
