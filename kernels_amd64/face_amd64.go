@@ -110,13 +110,12 @@ func compressFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lane
 	if nk == 0 || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
 		return false
 	}
-	var mask uint64
+	mask, ok := ascendingMask(lanes, w)
+	if !ok {
+		return false
+	}
 	var idx [8]int32 // AVX2: the dwords of lane lanes[k] to number k
 	for k, l := range lanes {
-		if uint32(l) >= uint32(w) || (k > 0 && l <= lanes[k-1]) {
-			return false
-		}
-		mask |= 1 << l
 		if w*size == 32 {
 			for e := range size / 4 {
 				idx[k*size/4+e] = int32(int(l)*size/4 + e)

@@ -225,7 +225,7 @@ func TestHaloRowsInList(t *testing.T) {
 	var f hopFrame
 	c := hopCheck{nOut: 2, nSrc: 1}
 	s := planHaloRows(h.HaloLanes, w, 4)
-	haloRows(&f, &c, h, &s)
+	haloRows(&f, &c, h, &s, false)
 	if c.haloMode != 1<<1|1<<6 || f.haloMode != 1<<1|1<<6|1<<(8+6) {
 		t.Fatalf("haloMode %#x, frame %#x; want hops 1 and 6 in the list, 6 direct", c.haloMode, f.haloMode)
 	}

@@ -94,7 +94,7 @@ func wilsonHop[F float32 | float64](k kernelID, h *WilsonHop[F], tiles []int32) 
 	p := prepFor(k, h)
 	c.permOK, f.perm = p.permOK, p.perm
 	if p.halo.mode != 0 {
-		haloRows(&f, &c, h, &p.halo)
+		haloRows(&f, &c, h, &p.halo, k.shape == shapeAVX2Y)
 	}
 	// The per-tile kinds of p hold when no Nbr entry or halo row points
 	// outside this call's slices; otherwise check tile by tile.
@@ -183,16 +183,8 @@ func planHaloRows(lanes [8][]int32, w, size int) haloSetup {
 		if nk == 0 || nk > w {
 			continue
 		}
-		var mask uint64
-		ascending := true
-		for k, l := range ln {
-			if uint32(l) >= uint32(w) || (k > 0 && l <= ln[k-1]) {
-				ascending = false
-				break
-			}
-			mask |= 1 << l
-		}
-		if !ascending {
+		mask, ok := ascendingMask(ln, w)
+		if !ok {
 			continue
 		}
 		s.mode |= 1 << d
@@ -201,31 +193,46 @@ func planHaloRows(lanes [8][]int32, w, size int) haloSetup {
 		}
 		s.nk[d] = nk
 		s.haloK[d] = mask
+		s.rowBytes[d] = int64(12 * nk * size)
+		s.rowStride[d] = int64(nk * size)
 		// The AVX2 tables (a Y register of W lanes), in dwords: a float64
 		// lane is two.
+		if w*size > 32 {
+			continue
+		}
 		dw := size / 4
 		for k, l := range ln {
-			if w*size > 32 {
-				break
-			}
 			for e := range dw {
 				s.haloLoad[d][dw*k+e] = -1
 				s.haloIdx[d][dw*int(l)+e] = int32(dw*k + e)
 				s.haloBlend[d][dw*int(l)+e] = -1
 			}
 		}
-		s.rowBytes[d] = int64(12 * nk * size)
-		s.rowStride[d] = int64(nk * size)
 	}
 	return s
 }
 
-// haloRows puts s into the frame for this call's receive buffers: a hop
-// whose Recv holds no whole row stays out of the list.
-func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], s *haloSetup) {
+// ascendingMask returns the mask of lanes when they are distinct lanes of
+// [0, w) in ascending order, as the layout lists halo and face lanes.
+func ascendingMask(lanes []int32, w int) (mask uint64, ok bool) {
+	for k, l := range lanes {
+		if uint32(l) >= uint32(w) || (k > 0 && l <= lanes[k-1]) {
+			return 0, false
+		}
+		mask |= 1 << l
+	}
+	return mask, true
+}
+
+// haloRows puts s into the frame for this call's receive buffers (with the
+// AVX2 tables when avx2): a hop whose Recv holds no whole row stays out of
+// the list.
+func haloRows[F float32 | float64](f *hopFrame, c *hopCheck, h *WilsonHop[F], s *haloSetup, avx2 bool) {
 	f.haloTab = unsafe.Pointer(unsafe.SliceData(h.Halo))
 	f.haloK, f.rowBytes, f.rowStride = s.haloK, s.rowBytes, s.rowStride
-	f.haloLoad, f.haloIdx, f.haloBlend = s.haloLoad, s.haloIdx, s.haloBlend
+	if avx2 {
+		f.haloLoad, f.haloIdx, f.haloBlend = s.haloLoad, s.haloIdx, s.haloBlend
+	}
 	for d := range 8 {
 		if s.mode>>d&1 == 0 {
 			continue
