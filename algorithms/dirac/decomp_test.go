@@ -158,44 +158,45 @@ func decompCompareCases(t *testing.T, ref *decompResults, cases []decompCase, mo
 	for _, dc := range cases {
 		procs, w := dc.procs, dc.w
 		n := procs[0] * procs[1] * procs[2] * procs[3]
-		{
-			threads := 1
-			if w == 4 {
-				threads = 2
-			}
-			name := fmt.Sprintf("%s/mpi%s/W=%d/threads=%d", mode, layout.FormatDims(procs), w, threads)
-			if dc.lanes != (dims{}) {
-				name += "/lanes" + layout.FormatDims(dc.lanes)
-			}
-			var mu sync.Mutex
-			var problems []string
-			skipped := false
-			err := comm.RunInProc(n, func(cm comm.Comm) error {
-				l, err := layout.New(cm, decompGlobal, layout.Options{Procs: procs, W: w, Lanes: dc.lanes, Threads: threads})
-				if err != nil {
-					mu.Lock()
-					skipped = true
-					mu.Unlock()
-					return nil // W does not fit this grid: the same on every rank
-				}
-				got, err := decompRun(l)
-				if err != nil {
-					return err
-				}
-				mu.Lock()
-				defer mu.Unlock()
-				problems = append(problems, decompDiff(ref, got, l.Rank)...)
-				return nil
-			})
+		threads := 1
+		if w == 4 {
+			threads = 2
+		}
+		name := fmt.Sprintf("%s/mpi%s/W=%d/threads=%d", mode, layout.FormatDims(procs), w, threads)
+		if dc.lanes != (dims{}) {
+			name += "/lanes" + layout.FormatDims(dc.lanes)
+		}
+		var mu sync.Mutex
+		var problems []string
+		var skipped error
+		err := comm.RunInProc(n, func(cm comm.Comm) error {
+			l, err := layout.New(cm, decompGlobal, layout.Options{Procs: procs, W: w, Lanes: dc.lanes, Threads: threads})
 			if err != nil {
-				t.Errorf("%s: %v", name, err)
+				mu.Lock()
+				skipped = err
+				mu.Unlock()
+				return nil // W does not fit this grid: the same on every rank
 			}
-			if skipped {
-				t.Logf("%s: skipped (W does not tile the local lattice)", name)
+			got, err := decompRun(l)
+			if err != nil {
+				return err
 			}
-			for _, p := range problems {
-				t.Errorf("%s: %s", name, p)
-			}
+			mu.Lock()
+			defer mu.Unlock()
+			problems = append(problems, decompDiff(ref, got, l.Rank)...)
+			return nil
+		})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		switch {
+		case skipped != nil && dc.lanes != (dims{}):
+			t.Errorf("%s: the layout was refused (%v): the case tests nothing", name, skipped)
+		case skipped != nil:
+			t.Logf("%s: skipped (W does not tile the local lattice)", name)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s", name, p)
 		}
 	}
 }
