@@ -78,14 +78,8 @@ func projectFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lanes
 	if run < 0 {
 		return compressFace(isa, buf, src, d, tiles, lanes, w)
 	}
-	if k == nil || run < 0 || nk > vl || run+nk > w || uint(d) >= 8 || len(buf) < len(tiles)*12*nk {
+	if k == nil || nk > vl || run+nk > w || uint(d) >= 8 || len(buf) < len(tiles)*12*nk || !tilesIn(tiles, src, w) {
 		return false
-	}
-	nSrc := len(src) / (24 * w)
-	for _, t := range tiles {
-		if uint32(t) >= uint32(nSrc) {
-			return false
-		}
 	}
 	pr := &projection[d]
 	y0, y1 := 6*pr.j[0]*w+run, 6*pr.j[1]*w+run
@@ -115,8 +109,8 @@ func compressFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lane
 		return false
 	}
 	var idx [8]int32 // AVX2: the dwords of lane lanes[k] to number k
-	for k, l := range lanes {
-		if w*size == 32 {
+	if w*size == 32 {
+		for k, l := range lanes {
 			for e := range size / 4 {
 				idx[k*size/4+e] = int32(int(l)*size/4 + e)
 			}
@@ -138,14 +132,8 @@ func compressFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lane
 		}
 		ky, _ = k.(func(o, x0, y0, x1, y1 *F, os, is, n int, idx *int32, ops uint64))
 	}
-	if kz == nil && ky == nil {
+	if kz == nil && ky == nil || !tilesIn(tiles, src, w) {
 		return false
-	}
-	nSrc := len(src) / (24 * w)
-	for _, t := range tiles {
-		if uint32(t) >= uint32(nSrc) {
-			return false
-		}
 	}
 	pr := &projection[d]
 	y0, y1 := 6*pr.j[0]*w, 6*pr.j[1]*w
@@ -155,6 +143,18 @@ func compressFace[F float32 | float64](isa ISA, buf, src []F, d int, tiles, lane
 			kz(&buf[r*12*nk], &s[0], &s[y0], &s[6*w], &s[y1], nk, w, nk, mask, projOps[d])
 		} else {
 			ky(&buf[r*12*nk], &s[0], &s[y0], &s[6*w], &s[y1], nk, w, nk, &idx[0], projOps[d])
+		}
+	}
+	return true
+}
+
+// tilesIn reports whether every tile of the list lies inside src (spinor
+// tiles of w lanes).
+func tilesIn[F float32 | float64](tiles []int32, src []F, w int) bool {
+	nSrc := len(src) / (24 * w)
+	for _, t := range tiles {
+		if uint32(t) >= uint32(nSrc) {
+			return false
 		}
 	}
 	return true
