@@ -131,3 +131,20 @@ func benchSchur[F layout.Float](b *testing.B, c benchCase, clover bool) {
 	dst := src.Like()
 	loop(b, l, s.Flops(), func() error { return s.Apply(dst, src) })
 }
+
+// BenchmarkNewLinks is the cost of building an operator's links from a
+// gauge field, which HMC pays at every force and action evaluation.
+func BenchmarkNewLinks(b *testing.B) {
+	for _, w := range []int{1, 8} {
+		c := benchCase{8, w, 1}
+		l := c.layout(b)
+		u := hotGauge(b, l, 1)
+		b.Run(c.String()+"/f64", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := NewLinks[float64](u, StandardBC); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -62,33 +62,74 @@ func NewLinks[F layout.Float](u *gauge.Field, bc [layout.Nd]Boundary) (*Links[F]
 	lk := &Links[F]{L: l, BC: bc, Data: make([]F, l.NTiles*linkReals*l.W)}
 	back := gauge.NewMatField(l, 3)
 	ws := gauge.NewWorkspace(l, 3)
-	w := l.W
+	coords := siteCoords(l)
 	for mu := range layout.Nd {
 		if err := ws.Shift(back, u.U[mu], layout.HopDir(mu, -1)); err != nil {
 			return nil, fmt.Errorf("dirac: shifting the links of direction %s: %w", layout.DirName[mu], err)
 		}
-		for tile := range l.NTiles {
+		l.ParallelFor(l.NTiles, func(_, lo, hi int) {
+			for tile := lo; tile < hi; tile++ {
+				lk.setTile(tile, mu, u.U[mu].Data, back.Data, coords)
+			}
+		})
+	}
+	lk.Compact = compactLinks(lk, coords)
+	return lk, nil
+}
+
+// siteCoords returns the global coordinates of every site, at
+// tile*W + lane.
+func siteCoords(l *layout.Layout) [][layout.Nd]int {
+	c := make([][layout.Nd]int, l.NTiles*l.W)
+	for tile := range l.NTiles {
+		for lane := range l.W {
+			c[tile*l.W+lane] = l.GlobalCoords(tile, lane)
+		}
+	}
+	return c
+}
+
+// setTile sets the links of direction mu at the sites of one tile: L_{2mu}
+// from the tile of fw (the field U_mu) and L_{2mu+1} from that of bw (U_mu
+// shifted by one site backwards). The complex products are written out as
+// Go's complex multiplication computes them, real part ac - bd, imaginary
+// part ad + bc.
+func (lk *Links[F]) setTile(tile, mu int, fw, bw []float64, coords [][layout.Nd]int) {
+	w := lk.L.W
+	var pf, pb [2][kernels.MaxLanes]float64 // phases: real, imaginary rows
+	for lane := range w {
+		g := coords[tile*w+lane]
+		f, b := hopPhase(lk.L, lk.BC, g, 2*mu), hopPhase(lk.L, lk.BC, g, 2*mu+1)
+		pf[0][lane], pf[1][lane] = real(f), imag(f)
+		pb[0][lane], pb[1][lane] = real(b), imag(b)
+	}
+	ut, bt := fw[tile*18*w:(tile+1)*18*w], bw[tile*18*w:(tile+1)*18*w]
+	lf := lk.Data[(tile*layout.NHops+2*mu)*18*w : (tile*layout.NHops+2*mu+1)*18*w]
+	lb := lk.Data[(tile*layout.NHops+2*mu+1)*18*w : (tile*layout.NHops+2*mu+2)*18*w]
+	for i := range 3 {
+		for j := range 3 {
+			e, t := 3*i+j, 3*j+i
+			ur, ui := ut[2*e*w:(2*e+1)*w], ut[(2*e+1)*w:(2*e+2)*w]
+			br, bi := bt[2*t*w:(2*t+1)*w], bt[(2*t+1)*w:(2*t+2)*w]
+			fr, fi := lf[2*e*w:(2*e+1)*w], lf[(2*e+1)*w:(2*e+2)*w]
+			cr, ci := lb[2*e*w:(2*e+1)*w], lb[(2*e+1)*w:(2*e+2)*w]
 			for lane := range w {
-				g := l.GlobalCoords(tile, lane)
-				fw, bw := hopPhase(l, bc, g, 2*mu), hopPhase(l, bc, g, 2*mu+1)
-				for i := range 3 {
-					for j := range 3 {
-						f := fw * u.U[mu].At(tile, 3*i+j, lane)
-						b := bw * conj(back.At(tile, 3*j+i, lane))
-						lk.set(tile, 2*mu, 3*i+j, lane, f)
-						lk.set(tile, 2*mu+1, 3*i+j, lane, b)
-					}
-				}
+				a, b := pf[0][lane], pf[1][lane]
+				fr[lane] = F(a*ur[lane] - b*ui[lane])
+				fi[lane] = F(a*ui[lane] + b*ur[lane])
+				// conj(phase) is folded into hopPhase; here phase * conj(U)
+				a, b = pb[0][lane], pb[1][lane]
+				x, y := br[lane], -bi[lane]
+				cr[lane] = F(a*x - b*y)
+				ci[lane] = F(a*y + b*x)
 			}
 		}
 	}
-	lk.Compact = compactLinks(lk)
-	return lk, nil
 }
 
 // compactLinks returns the compact form of lk's links, or nil when they
 // must stay full (see Links).
-func compactLinks[F layout.Float](lk *Links[F]) []F {
+func compactLinks[F layout.Float](lk *Links[F], coords [][layout.Nd]int) []F {
 	var z F
 	tol := CompactTolerance
 	switch any(z).(type) {
@@ -113,16 +154,12 @@ func compactLinks[F layout.Float](lk *Links[F]) []F {
 	const rows = kernels.CompactLinkRows
 	c := make([]F, l.NTiles*layout.NHops*rows*w)
 	full := make([]F, 18*w)
-	coords := make([][layout.Nd]int, w)
 	for tile := range l.NTiles {
-		for lane := range w {
-			coords[lane] = l.GlobalCoords(tile, lane)
-		}
 		for d := range layout.NHops {
 			u := lk.Data[(tile*layout.NHops+d)*18*w : (tile*layout.NHops+d+1)*18*w]
 			k := c[(tile*layout.NHops+d)*rows*w : (tile*layout.NHops+d+1)*rows*w]
 			copy(k[:12*w], u[:12*w])
-			for lane, g := range coords {
+			for lane, g := range coords[tile*w : (tile+1)*w] {
 				k[12*w+lane] = F(real(hopPhase(l, lk.BC, g, d))) // +-1: the phases are real here
 			}
 			kernels.ExpandLink(full, k, w)

@@ -46,6 +46,7 @@
 //
 //	field.go      Field, New, Cold, Hot, Load/Store, Unitarity
 //	matfield.go   matrix-field products MatMul, MatMulAdd (Plain/Dag)
+//	taproduct.go  AddTAProduct: f += c TA(u a), the form of the gauge forces
 //	workspace.go  Workspace: temporaries and halo buffers, Shift
 //	staple.go     Staple
 //	update.go     HeatbathSweep, OverrelaxSweep, Reunitarize

@@ -5,7 +5,6 @@ import (
 
 	"github.com/goqcd/goqcd/algorithms/gauge"
 	"github.com/goqcd/goqcd/algorithms/rng"
-	"github.com/goqcd/goqcd/algorithms/sun"
 	"github.com/goqcd/goqcd/layout"
 )
 
@@ -48,29 +47,14 @@ func (w *WilsonGauge) AddForce(g *gauge.Field, f *Algebra, scale float64) error 
 	if err := checkShape(g, f); err != nil {
 		return err
 	}
-	l, n := g.L, g.N
-	c := scale * w.Beta / (2 * float64(n))
+	c := scale * w.Beta / (2 * float64(g.N))
 	for mu := range layout.Nd {
 		if err := g.Staple(w.st, mu, layout.Full, w.ws); err != nil {
 			return err
 		}
-		l.ParallelFor(l.NTiles, func(_, lo, hi int) {
-			u, a, m, t := sun.NewMat(n), sun.NewMat(n), sun.NewMat(n), sun.NewMat(n)
-			fx := sun.NewMat(n)
-			for tile := lo; tile < hi; tile++ {
-				for lane := range l.W {
-					gauge.LoadMatrix(g.U[mu], n, tile, lane, u.A)
-					gauge.LoadMatrix(w.st, n, tile, lane, a.A)
-					m.Mul(&u, &a)
-					t.TracelessAntiHermitian(&m)
-					gauge.LoadMatrix(f.F[mu], n, tile, lane, fx.A)
-					for i := range fx.A {
-						fx.A[i] += complex(c, 0) * t.A[i]
-					}
-					gauge.StoreMatrix(f.F[mu], n, tile, lane, fx.A)
-				}
-			}
-		})
+		if err := gauge.AddTAProduct(g.N, f.F[mu], g.U[mu], w.st, c); err != nil {
+			return err
+		}
 	}
 	return nil
 }
