@@ -85,4 +85,9 @@ func installAmd64(isa asm.ISA) {
 			SU3MulGo(dst, a, b, w, opA, opB, add)
 		}
 	}
+	WilsonForce64 = func(f, link, a, b, as, bs []float64, w, mu int, c float64) {
+		if !asm.WilsonForce64(isa, f, link, a, b, as, bs, w, mu, c) {
+			WilsonForceGo(f, link, a, b, as, bs, w, mu, c)
+		}
+	}
 }

@@ -50,3 +50,8 @@ func Xpay32(isa ISA, x []float32, ar, ai float32, y []float32, w int) bool { ret
 
 // SU3Mul64 does nothing here (it returns false).
 func SU3Mul64(isa ISA, dst, a, b []float64, w int, opA, opB, add bool) bool { return false }
+
+// WilsonForce64 does nothing here (it returns false).
+func WilsonForce64(isa ISA, f, link, a, b, as, bs []float64, w, mu int, c float64) bool {
+	return false
+}

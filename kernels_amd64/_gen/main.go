@@ -8,6 +8,8 @@
 //	reduce_amd64.s       the per-site reductions and the CG update (reduce.go,
 //	                     with their declarations reduce_gen_amd64.go)
 //	su3mat_amd64.s       the SU(3) products of kernels.SU3MulGo (float64)
+//	force_amd64.s        the Wilson-fermion HMC force of kernels.WilsonForceGo (force.go,
+//	                     with its declarations force_gen_amd64.go)
 //	kernels_gen_amd64.go the Go declarations and the switches that call them
 //	frame_gen.go         the field offsets of hopFrame that the assembly uses
 //
@@ -1175,6 +1177,7 @@ func main() {
 	write("../linalg_amd64.s", la.b.Bytes())
 	writeReduce()
 	writeFace()
+	writeForce()
 
 	su3 := &out{}
 	su3.p("%s", header)
