@@ -13,7 +13,8 @@ import (
 // doc.go). It holds scratch space: one Clover serves one application at a
 // time.
 type Clover[F layout.Float] struct {
-	c *core[F]
+	c   *core[F]
+	csw float64
 }
 
 // NewClover builds the clover operator of an SU(3) gauge field in
@@ -27,7 +28,26 @@ func NewClover[F layout.Float](u *gauge.Field, p Params) (*Clover[F], error) {
 	if c.clov, err = newCloverTerm[F](u, p.Kappa, p.CSW); err != nil {
 		return nil, err
 	}
-	return &Clover[F]{c: c}, nil
+	return &Clover[F]{c: c, csw: p.CSW}, nil
+}
+
+// SetGauge makes m the clover operator of the gauge field u, which must
+// live on m's layout, with the same parameters, reusing m's links memory
+// and tables (see Wilson.SetGauge). When the clover term of u cannot be
+// built, m is left as it was. Collective.
+func (m *Clover[F]) SetGauge(u *gauge.Field) error {
+	if u.L != m.c.l {
+		return fmt.Errorf("dirac: SetGauge with a gauge field on another layout (make a new operator for it)")
+	}
+	clov, err := newCloverTerm[F](u, m.c.kappa, m.csw)
+	if err != nil {
+		return err
+	}
+	if err := m.c.setGauge(u); err != nil {
+		return err
+	}
+	m.c.clov = clov
+	return nil
 }
 
 // Apply sets dst = M src on full spinor fields. dst and src must be

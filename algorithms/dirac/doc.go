@@ -126,16 +126,16 @@
 //	doc.go          this overview
 //	gamma.go        Spin, Gamma, Gamma5, Sigma
 //	boundary.go     Boundary, Periodic, Antiperiodic, Twisted, StandardBC
-//	links.go        Links, NewLinks: double-stored links with boundary phases
+//	links.go        Links, NewLinks, Rebuild: double-stored links with boundary phases
 //	tables.go       neighbour, crossing and halo-row tables per parity
 //	hopping.go      the overlapped halo exchange and hopping kernels
 //	operator.go     Params, KappaFromMass, MassFromKappa; the shared core
 //	spinor.go       SpinorNC, NewSpinor, ApplyGamma5
-//	wilson.go       Wilson: NewWilson, Apply, ApplyDag, Hop, Schur, Flops
+//	wilson.go       Wilson: NewWilson, SetGauge, Apply, ApplyDag, Hop, Schur, Flops
 //	fieldstrength.go clover leaves and the field strength F
 //	clover.go       the clover term: packed blocks, inverse, log det
 //	invert6.go      6x6 complex inversion with determinant
-//	cloverop.go     Clover: NewClover, Apply, ApplyDag, Hop, ApplyClover,
+//	cloverop.go     Clover: NewClover, SetGauge, Apply, ApplyDag, Hop, ApplyClover,
 //	                ApplyCloverInv, LogDet, Schur, Flops
 //	schur.go        Schur: Apply, ApplyDag, SchurSource, Reconstruct, Flops
 //
@@ -152,10 +152,11 @@
 //	func NewSpinor[F](l *layout.Layout, s layout.Subset) *layout.Field[F]
 //	func ApplyGamma5[F](dst, src *layout.Field[F]) error
 //	type Links[F]; func NewLinks[F](u *gauge.Field, bc [4]Boundary) (*Links[F], error)
-//	func (*Links[F]) At(tile, d, e, lane int) complex128
+//	func (*Links[F]) At(tile, d, e, lane int) complex128; func (*Links[F]) Rebuild(u *gauge.Field) error
 //	type Wilson[F]; func NewWilson[F](u *gauge.Field, p Params) (*Wilson[F], error)
 //	type Clover[F]; func NewClover[F](u *gauge.Field, p Params) (*Clover[F], error)
-//	  (both) Apply, ApplyDag(dst, src *layout.Field[F]) error; Hop(dst, src) error;
+//	  (both) SetGauge(u *gauge.Field) error (the operator of a new field, in place);
+//	  Apply, ApplyDag(dst, src *layout.Field[F]) error; Hop(dst, src) error;
 //	  NewField() *layout.Field[F]; Flops() float64; Kappa() float64;
 //	  Links() *Links[F]; Layout() *layout.Layout; Schur() *Schur[F]
 //	  (Clover) ApplyClover, ApplyCloverInv(dst, src) error; LogDet(layout.Subset) (float64, error)

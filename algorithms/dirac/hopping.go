@@ -90,6 +90,15 @@ func newHopping[F layout.Float](lk *Links[F]) (*hopping[F], error) {
 	return h, nil
 }
 
+// linksChanged points the kernel arguments at the links again, after
+// Links.Rebuild (the compact links may have come or gone).
+func (h *hopping[F]) linksChanged() {
+	for p := range 2 {
+		h.args[p].Links = h.links.hopLinks(p)
+		h.args[p].Compact = h.links.Compact != nil
+	}
+}
+
 // sharedSlice is the n values of precision F at byte offset off of the
 // shared region b.
 func sharedSlice[F layout.Float](b []byte, off, n int) []F {

@@ -40,6 +40,8 @@ type Links[F layout.Float] struct {
 	BC      [layout.Nd]Boundary
 	Data    []F
 	Compact []F
+
+	scratch *linkScratch // Rebuild's, after its first call
 }
 
 // CompactTolerance is the largest difference between a rebuilt and a stored
@@ -60,12 +62,44 @@ func NewLinks[F layout.Float](u *gauge.Field, bc [layout.Nd]Boundary) (*Links[F]
 	}
 	l := u.L
 	lk := &Links[F]{L: l, BC: bc, Data: make([]F, l.NTiles*linkReals*l.W)}
-	back := gauge.NewMatField(l, 3)
-	ws := gauge.NewWorkspace(l, 3)
-	coords := siteCoords(l)
+	if err := lk.build(u, gauge.NewMatField(l, 3), gauge.NewWorkspace(l, 3), siteCoords(l)); err != nil {
+		return nil, err
+	}
+	return lk, nil
+}
+
+// Rebuild sets the links from a new gauge field on the same layout, in
+// place: what HMC does at every evaluation of a fermion force or action.
+// The first call allocates a scratch field that later calls reuse; the
+// compact links keep their memory while the field stays SU(3) to
+// round-off. Collective.
+func (lk *Links[F]) Rebuild(u *gauge.Field) error {
+	if u.N != 3 {
+		return fmt.Errorf("dirac: Wilson fermions need an SU(3) gauge field, got SU(%d)", u.N)
+	}
+	if u.L != lk.L {
+		return fmt.Errorf("dirac: rebuilding links from a gauge field on another layout (make a new operator for it)")
+	}
+	if lk.scratch == nil {
+		lk.scratch = &linkScratch{back: gauge.NewMatField(lk.L, 3), ws: gauge.NewWorkspace(lk.L, 3), coords: siteCoords(lk.L)}
+	}
+	return lk.build(u, lk.scratch.back, lk.scratch.ws, lk.scratch.coords)
+}
+
+// linkScratch is what Rebuild keeps between calls.
+type linkScratch struct {
+	back   *layout.Field[float64]
+	ws     *gauge.Workspace
+	coords [][layout.Nd]int
+}
+
+// build fills Data and Compact from u, with back a matrix field for the
+// shifted links, ws a workspace and coords from siteCoords.
+func (lk *Links[F]) build(u *gauge.Field, back *layout.Field[float64], ws *gauge.Workspace, coords [][layout.Nd]int) error {
+	l := lk.L
 	for mu := range layout.Nd {
 		if err := ws.Shift(back, u.U[mu], layout.HopDir(mu, -1)); err != nil {
-			return nil, fmt.Errorf("dirac: shifting the links of direction %s: %w", layout.DirName[mu], err)
+			return fmt.Errorf("dirac: shifting the links of direction %s: %w", layout.DirName[mu], err)
 		}
 		l.ParallelFor(l.NTiles, func(_, lo, hi int) {
 			for tile := lo; tile < hi; tile++ {
@@ -73,8 +107,8 @@ func NewLinks[F layout.Float](u *gauge.Field, bc [layout.Nd]Boundary) (*Links[F]
 			}
 		})
 	}
-	lk.Compact = compactLinks(lk, coords)
-	return lk, nil
+	lk.Compact = compactLinks(lk, coords, lk.Compact)
+	return nil
 }
 
 // siteCoords returns the global coordinates of every site, at
@@ -128,8 +162,8 @@ func (lk *Links[F]) setTile(tile, mu int, fw, bw []float64, coords [][layout.Nd]
 }
 
 // compactLinks returns the compact form of lk's links, or nil when they
-// must stay full (see Links).
-func compactLinks[F layout.Float](lk *Links[F], coords [][layout.Nd]int) []F {
+// must stay full (see Links). It writes into buf when that has the length.
+func compactLinks[F layout.Float](lk *Links[F], coords [][layout.Nd]int, buf []F) []F {
 	var z F
 	tol := CompactTolerance
 	switch any(z).(type) {
@@ -152,7 +186,10 @@ func compactLinks[F layout.Float](lk *Links[F], coords [][layout.Nd]int) []F {
 	}
 	l, w := lk.L, lk.L.W
 	const rows = kernels.CompactLinkRows
-	c := make([]F, l.NTiles*layout.NHops*rows*w)
+	c := buf
+	if len(c) != l.NTiles*layout.NHops*rows*w {
+		c = make([]F, l.NTiles*layout.NHops*rows*w)
+	}
 	full := make([]F, 18*w)
 	for tile := range l.NTiles {
 		for d := range layout.NHops {

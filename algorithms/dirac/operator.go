@@ -65,6 +65,15 @@ func newCore[F layout.Float](u *gauge.Field, p Params) (*core[F], error) {
 		tmp: NewSpinor[F](l, layout.Full), tmpOdd: NewSpinor[F](l, layout.Odd), tmpEv: NewSpinor[F](l, layout.Even)}, nil
 }
 
+// setGauge rebuilds the links from u in place (see Links.Rebuild).
+func (c *core[F]) setGauge(u *gauge.Field) error {
+	if err := c.links.Rebuild(u); err != nil {
+		return err
+	}
+	c.hop.linksChanged()
+	return nil
+}
+
 // halves splits a full field into its parity halves.
 func halves[F layout.Float](f *layout.Field[F]) [2][]F {
 	return [2][]F{parityData(f, 0), parityData(f, 1)}

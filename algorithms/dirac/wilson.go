@@ -23,6 +23,13 @@ func NewWilson[F layout.Float](u *gauge.Field, p Params) (*Wilson[F], error) {
 	return &Wilson[F]{c: c}, nil
 }
 
+// SetGauge makes w the Wilson operator of the gauge field u, which must
+// live on w's layout, with the same kappa and boundary conditions. It
+// reuses w's memory and derived tables, so HMC, which needs the operator
+// of a new field at every force, pays only for converting the links.
+// Collective.
+func (w *Wilson[F]) SetGauge(u *gauge.Field) error { return w.c.setGauge(u) }
+
 // Apply sets dst = M src on full spinor fields. dst and src must be
 // distinct. Collective.
 func (w *Wilson[F]) Apply(dst, src *layout.Field[F]) error { return w.c.apply(dst, src) }

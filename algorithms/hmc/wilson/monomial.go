@@ -35,12 +35,37 @@ type Stats struct {
 	Seconds            float64
 }
 
-// schur builds the float64 Wilson operator at kappa and its Schur complement.
-func schur(g *gauge.Field, kappa float64, bc [layout.Nd]dirac.Boundary) (*dirac.Wilson[float64], *dirac.Schur[float64], error) {
+// operators keeps a monomial's float64 Wilson operators, one per kappa and
+// boundary conditions, between calls: each call moves them to the gauge field it is given
+// (dirac.Wilson.SetGauge) instead of building new ones, which keeps their
+// memory and the kernels' derived tables. The zero value is ready.
+type operators struct {
+	byParams map[opParams]*dirac.Wilson[float64]
+}
+
+type opParams struct {
+	kappa float64
+	bc    [layout.Nd]dirac.Boundary
+}
+
+// schur returns the Wilson operator of g at kappa and its Schur complement.
+func (o *operators) schur(g *gauge.Field, kappa float64, bc [layout.Nd]dirac.Boundary) (*dirac.Wilson[float64], *dirac.Schur[float64], error) {
+	key := opParams{kappa, bc}
+	w := o.byParams[key]
+	if w != nil && w.Layout() == g.L {
+		if err := w.SetGauge(g); err != nil {
+			return nil, nil, err
+		}
+		return w, w.Schur(), nil
+	}
 	w, err := dirac.NewWilson[float64](g, dirac.Params{Kappa: kappa, BC: bc})
 	if err != nil {
 		return nil, nil, err
 	}
+	if o.byParams == nil {
+		o.byParams = map[opParams]*dirac.Wilson[float64]{}
+	}
+	o.byParams[key] = w
 	return w, w.Schur(), nil
 }
 
@@ -112,6 +137,7 @@ type Nf2 struct {
 	Solve Solve
 	Stats Stats
 	phi   *layout.Field[float64]
+	ops   operators
 }
 
 // Name implements hmc.Monomial.
@@ -119,7 +145,7 @@ func (m *Nf2) Name() string { return "wilson-nf2" }
 
 // Refresh implements hmc.Monomial: phi = Mhat^dag eta.
 func (m *Nf2) Refresh(g *gauge.Field, s *rng.Stream) error {
-	_, sc, err := schur(g, m.Kappa, m.BC)
+	_, sc, err := m.ops.schur(g, m.Kappa, m.BC)
 	if err != nil {
 		return err
 	}
@@ -133,7 +159,7 @@ func (m *Nf2) Action(g *gauge.Field) (float64, error) {
 	if m.phi == nil {
 		return 0, fmt.Errorf("%s: no pseudofermion (Refresh first)", m.Name())
 	}
-	_, sc, err := schur(g, m.Kappa, m.BC)
+	_, sc, err := m.ops.schur(g, m.Kappa, m.BC)
 	if err != nil {
 		return 0, err
 	}
@@ -151,7 +177,7 @@ func (m *Nf2) AddForce(g *gauge.Field, f *hmc.Algebra, scale float64) error {
 	if m.phi == nil {
 		return fmt.Errorf("%s: no pseudofermion (Refresh first)", m.Name())
 	}
-	w, sc, err := schur(g, m.Kappa, m.BC)
+	w, sc, err := m.ops.schur(g, m.Kappa, m.BC)
 	if err != nil {
 		return err
 	}
@@ -176,6 +202,7 @@ type Ratio struct {
 	Stats         Stats
 	phi           *layout.Field[float64]
 	lastAction    float64
+	ops           operators
 }
 
 // Name implements hmc.Monomial.
@@ -187,11 +214,11 @@ func (m *Ratio) Refresh(g *gauge.Field, s *rng.Stream) error {
 	if !(m.KappaH > 0 && m.KappaH < m.Kappa) {
 		return fmt.Errorf("%s: the Hasenbusch kappa %g must lie between 0 and kappa %g", m.Name(), m.KappaH, m.Kappa)
 	}
-	_, sc, err := schur(g, m.Kappa, m.BC)
+	_, sc, err := m.ops.schur(g, m.Kappa, m.BC)
 	if err != nil {
 		return err
 	}
-	_, sh, err := schur(g, m.KappaH, m.BC)
+	_, sh, err := m.ops.schur(g, m.KappaH, m.BC)
 	if err != nil {
 		return err
 	}
@@ -213,12 +240,12 @@ func (m *Ratio) psiX(g *gauge.Field) (w *dirac.Wilson[float64], sc *dirac.Schur[
 	if m.phi == nil {
 		return nil, nil, nil, fmt.Errorf("%s: no pseudofermion (Refresh first)", m.Name())
 	}
-	w, sc, err = schur(g, m.Kappa, m.BC)
+	w, sc, err = m.ops.schur(g, m.Kappa, m.BC)
 	if err != nil {
 		return
 	}
 	var sh *dirac.Schur[float64]
-	_, sh, err = schur(g, m.KappaH, m.BC)
+	_, sh, err = m.ops.schur(g, m.KappaH, m.BC)
 	if err != nil {
 		return
 	}
