@@ -16,8 +16,10 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // Any other W or shape, and every other kernel, runs the portable Go
 // version. The hopping term runs the tile-list kernel (neighbours through
 // Nbr, lane permutations in registers) up to each tile that takes halo
-// lanes, which the tile kernel computes on operands gathered in Go
-// (wilson_hoptile.go).
+// lanes it does not read itself, which the tile kernel computes on
+// operands gathered in Go (wilson_hoptile.go), and on to the next; the
+// table the list kernel derives from the lane tables is kept in
+// WilsonHop.Prep (kernels_arm64/prep_arm64.go).
 //
 // Compact links: both hopping kernels have compact-link twins in both
 // precisions that rebuild each link's third row per hop
@@ -84,11 +86,9 @@ func wilsonHopNEON64(h *WilsonHop[float64], tiles []int32) {
 		return
 	}
 	hop := armHop(h)
-	mode, rows := arm.HaloMode(&hop, h.W, true)
-	for len(tiles) > 0 {
-		tiles = tiles[arm.WilsonTilesNEON64(&hop, tiles):]
-		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileNEON64, arm.WilsonTileCompactNEON64)
-	}
+	arm.WilsonListNEON64(&hop, tiles, func(rest []int32, mode uint64, rows [8]int) []int32 {
+		return haloTiles(h, &hop, mode, rows, rest, arm.WilsonTileNEON64, arm.WilsonTileCompactNEON64)
+	})
 }
 
 func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
@@ -97,11 +97,9 @@ func wilsonHopNEON32(h *WilsonHop[float32], tiles []int32) {
 		return
 	}
 	hop := armHop(h)
-	mode, rows := arm.HaloMode(&hop, h.W, true)
-	for len(tiles) > 0 {
-		tiles = tiles[arm.WilsonTilesNEON32(&hop, tiles):]
-		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileNEON32, arm.WilsonTileCompactNEON32)
-	}
+	arm.WilsonListNEON32(&hop, tiles, func(rest []int32, mode uint64, rows [8]int) []int32 {
+		return haloTiles(h, &hop, mode, rows, rest, arm.WilsonTileNEON32, arm.WilsonTileCompactNEON32)
+	})
 }
 
 func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
@@ -110,11 +108,9 @@ func wilsonHopSVE64(h *WilsonHop[float64], tiles []int32) {
 		return
 	}
 	hop := armHop(h)
-	mode, rows := arm.HaloMode(&hop, h.W, false)
-	for len(tiles) > 0 {
-		tiles = tiles[arm.WilsonTilesSVE64(&hop, tiles):]
-		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileSVE64, arm.WilsonTileCompactSVE64)
-	}
+	arm.WilsonListSVE64(&hop, tiles, func(rest []int32, mode uint64, rows [8]int) []int32 {
+		return haloTiles(h, &hop, mode, rows, rest, arm.WilsonTileSVE64, arm.WilsonTileCompactSVE64)
+	})
 }
 
 func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
@@ -123,26 +119,25 @@ func wilsonHopSVE32(h *WilsonHop[float32], tiles []int32) {
 		return
 	}
 	hop := armHop(h)
-	mode, rows := arm.HaloMode(&hop, h.W, false)
-	for len(tiles) > 0 {
-		tiles = tiles[arm.WilsonTilesSVE32(&hop, tiles):]
-		tiles = haloTiles(h, &hop, mode, rows, tiles, arm.WilsonTileSVE32, arm.WilsonTileCompactSVE32)
-	}
+	arm.WilsonListSVE32(&hop, tiles, func(rest []int32, mode uint64, rows [8]int) []int32 {
+		return haloTiles(h, &hop, mode, rows, rest, arm.WilsonTileSVE32, arm.WilsonTileCompactSVE32)
+	})
 }
 
 // armHop is the tile-list kernels' view of h (they read the halo rows that
-// arm.HaloMode allows themselves).
+// arm.HaloMode allows themselves). Its Prep is h's: the kernels keep the
+// table they derive from h's lane tables there for the next call.
 func armHop[F Real](h *WilsonHop[F]) arm.Hop[F] {
 	return arm.Hop[F]{Dst: h.Dst, X: h.X, Src: h.Src, Links: h.Links, A: h.A,
 		Nbr: h.Nbr, Cross: h.Cross, Perm: &h.Perm, Halo: h.Halo, Compact: h.Compact,
-		Recv: &h.Recv, HaloLanes: &h.HaloLanes}
+		Recv: &h.Recv, HaloLanes: &h.HaloLanes, Prep: &h.Prep}
 }
 
-// haloTiles computes, with the tile kernel on gathered operands
-// (compactTile with compact links), the tile where a tile-list kernel
-// stopped (the first of tiles) and those after it where it would stop
-// again (arm.ListStops with the kernel's halo mode and rows), and returns
-// the rest of the list.
+// haloTiles is the list kernels' arm.StopFunc: it computes, with the tile
+// kernel on gathered operands (compactTile with compact links), the tile
+// where a tile-list kernel stopped (the first of tiles) and those after it
+// where it would stop again (arm.ListStops with the halo mode and rows the
+// kernel passes), and returns the rest of the list.
 func haloTiles[F Real](h *WilsonHop[F], hop *arm.Hop[F], mode uint64, rows [8]int, tiles []int32, tile, compactTile wilsonTileKernel[F]) []int32 {
 	j := 0
 	for j < len(tiles) && (j == 0 || arm.ListStops(hop, int(tiles[j]), mode, rows)) {

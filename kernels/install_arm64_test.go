@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	arm "github.com/goqcd/goqcd/kernels_arm64"
@@ -369,4 +370,65 @@ func checkHopTwin[F Real](t *testing.T, what string, h *WilsonHop[F], x []F, nOu
 		t.Errorf("%s: wrote outside Dst", what)
 	}
 	h.X = x
+}
+
+// TestArmWilsonHopPrep: the hopping kernels of each arm64 set keep the
+// table they derive in WilsonHop.Prep across calls, also when Recv
+// alternates between two buffers (the generations of a shared halo) and
+// when several goroutines run disjoint tiles of one WilsonHop at once
+// (ParallelFor), with WilsonHopGo's bits every time; a new Perm slice
+// renews it.
+func TestArmWilsonHopPrep(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(25, 26))
+		k := newKernelCase(rng, s.W64)
+		h := &k.hop
+		var recv [2][8][]float64 // two generations, other rows in each
+		recv[0] = h.Recv
+		for d := range 8 {
+			recv[1][d] = randSlice(rng, len(h.Recv[d]))
+		}
+		var want [2][]float64
+		for g := range want {
+			want[g] = make([]float64, len(h.Dst))
+			ref := *h
+			ref.Dst, ref.Recv = want[g], recv[g]
+			WilsonHopGo(&ref, allTiles(k.nOut))
+		}
+		var first any
+		for round := range 4 {
+			h.Recv = recv[round%2]
+			want := want[round%2]
+			h.Dst = make([]float64, len(want))
+			hopConcurrently(h, k.nOut, 3)
+			if bad := sameBits(h.Dst, want); bad >= 0 {
+				t.Errorf("%s W=%d round %d: Dst[%d] = %v, WilsonHopGo gives %v", s.Name, s.W64, round, bad, h.Dst[bad], want[bad])
+			}
+			p := h.Prep.Load()
+			if round == 0 {
+				first = p
+			}
+			if p == nil || p != first {
+				t.Errorf("%s W=%d round %d: Prep %v, want the first call's %v kept", s.Name, s.W64, round, p, first)
+			}
+		}
+		for d := range 8 {
+			h.Perm[d] = slices.Clone(h.Perm[d])
+		}
+		WilsonHop64(h, allTiles(k.nOut))
+		if p := h.Prep.Load(); p == first {
+			t.Errorf("%s W=%d: Prep kept after a new Perm", s.Name, s.W64)
+		}
+	})
+}
+
+// hopConcurrently runs WilsonHop64 on the tiles [0, n) of h in parts
+// goroutines, each on its own tiles.
+func hopConcurrently(h *WilsonHop[float64], n, parts int) {
+	var wg sync.WaitGroup
+	tiles := allTiles(n)
+	for p := range parts {
+		wg.Go(func() { WilsonHop64(h, tiles[p*n/parts:(p+1)*n/parts]) })
+	}
+	wg.Wait()
 }

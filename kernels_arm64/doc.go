@@ -46,10 +46,22 @@
 //	    under a predicate; NEON: FMOVS/FMOVD, so rows of 4 or 8 bytes),
 //	    moving them to the halo lanes (TBL) and putting them over the
 //	    projection (SEL; BIT); the tables below and above their perm argument
-//	    are sveTable and neonTable (wilson_arm64.go). Their twin
+//	    are sveTable and neonTable (prep_arm64.go). Their twin
 //	    wilsonTilesGo knows no halo rows: the tests compare them without
 //	    Recv, and package kernels' tests hold the installed set to the
 //	    portable kernel on halos of every kind.
+//	WilsonListNEON64/32, WilsonListSVE64/32: the same kernels on a whole
+//	    list, calling back (StopFunc, with HaloMode's mode and rows) at
+//	    each tile they stop at; package kernels runs the hopping term
+//	    through them. The table the kernel reads is derived from Perm and
+//	    HaloLanes once and kept in Hop.Prep (kernels.WilsonHop.Prep) for
+//	    the calls after it, keyed on the identities (pointer, length) of
+//	    those slices and the kernel; it is never written once stored, so
+//	    concurrent calls on one WilsonHop share it. Only its halo words
+//	    depend on Recv: a call with other Recv rows than the table's copies
+//	    it to its stack and rewrites them there (prep_arm64.go). The
+//	    bounds that Dst, X, Src, Links, Nbr, Cross, Halo and Recv's lengths
+//	    set are checked on every call.
 //	WilsonTileNEON64/32, WilsonTileSVE64/32 (twin wilsonTileGo): one output
 //	    tile from eight neighbour tiles already aligned by the caller (the
 //	    halo tiles); x may be dst, src must not overlap dst or acc.
@@ -131,6 +143,7 @@
 //	vl_arm64.go       SVEVectorBits and the lane counts
 //	wilson_arm64.go   Wilson tile and tile-list kernels, full and compact links:
 //	                  declarations and checked wrappers
+//	prep_arm64.go     the tile-list kernels' table, kept from call to call
 //	clover_arm64.go   clover kernels: declarations and checked wrappers
 //	face_arm64.go     SVE face kernels: declarations and checked wrappers
 //	linalg.go         the element-wise twins and checks

@@ -3,6 +3,7 @@ package kernels_arm64
 import (
 	"fmt"
 	"math"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -363,10 +364,15 @@ type Hop[F Float] struct {
 	Halo               []int32
 	Compact            bool
 	// Recv and HaloLanes (nil: none) are kernels.WilsonHop's received
-	// rows and their lanes: the SVE list kernels read the halo rows of the
+	// rows and their lanes: the list kernels read the halo rows of the
 	// hops that HaloMode allows themselves.
 	Recv      *[8][]F
 	HaloLanes *[8][]int32
+	// Prep (nil: none) keeps, from one call of the list kernels to the
+	// next, what they derive from Perm and HaloLanes (kernels.WilsonHop's
+	// Prep; prep_arm64.go). Give a Hop whose Prep is set new Perm and
+	// HaloLanes slices rather than changing their contents.
+	Prep *atomic.Value
 }
 
 // HaloMode returns the hops whose halo rows the tile-list kernels read
@@ -376,25 +382,48 @@ type Hop[F Float] struct {
 // or 8 bytes or of every lane (what the NEON kernels load). Bit 8+d says
 // that the rows of hop d hold every lane in order. A tile with a halo row
 // of another hop, or past rows[d], stops the list (the caller computes it).
+// It is recvMode after laneMode: the list kernels keep laneMode's part
+// from one call to the next (prep_arm64.go).
 func HaloMode[F Float](h *Hop[F], w int, neon bool) (mode uint64, rows [8]int) {
 	if h.Recv == nil || h.HaloLanes == nil {
 		return 0, rows
 	}
+	return recvMode(laneMode[F](h.HaloLanes, w, neon), h.HaloLanes, h.Recv)
+}
+
+// laneMode is HaloMode before Recv: the hops whose halo lanes a list
+// kernel of w lanes (neon: a NEON one) can expand (bit d), and those whose
+// lanes are every lane in order (bit 8+d). It depends on the lanes alone.
+func laneMode[F Float](halo *[8][]int32, w int, neon bool) (lanes uint64) {
 	var z F
-	for d, lanes := range h.HaloLanes {
-		nk := len(lanes)
-		if nk == 0 || nk > w || !ascendingLanes(lanes, w) {
+	for d, l := range halo {
+		nk := len(l)
+		if nk == 0 || nk > w || !ascendingLanes(l, w) {
 			continue
 		}
 		if b := nk * int(unsafe.Sizeof(z)); neon && nk < w && b != 4 && b != 8 {
 			continue
 		}
-		if rows[d] = len(h.Recv[d]) / (12 * nk); rows[d] == 0 {
+		lanes |= 1 << d
+		if nk == w {
+			lanes |= 1 << (8 + d)
+		}
+	}
+	return lanes
+}
+
+// recvMode is HaloMode for the hops of laneMode's lanes, given the halo
+// lanes and Recv: a hop stays when Recv holds a whole row of it.
+func recvMode[F Float](lanes uint64, halo *[8][]int32, recv *[8][]F) (mode uint64, rows [8]int) {
+	if recv == nil {
+		return 0, rows
+	}
+	for d := range 8 {
+		if lanes>>d&1 == 0 {
 			continue
 		}
-		mode |= 1 << d
-		if nk == w {
-			mode |= 1 << (8 + d)
+		if rows[d] = len(recv[d]) / (12 * len(halo[d])); rows[d] > 0 {
+			mode |= lanes & (1<<d | 1<<(8+d))
 		}
 	}
 	return mode, rows
@@ -426,7 +455,8 @@ func ListStops[F Float](h *Hop[F], t int, mode uint64, rows [8]int) bool {
 // hopExtent returns the number of output tiles that every operand of h
 // covers (so the kernel may read them for any tile below it) and the
 // number of tiles in Src. It panics on a lane count the kernels do not
-// take or a lane permutation that is not one.
+// take. The list kernels call it on every call: Dst, X, Src, Links, Nbr,
+// Cross and Halo may change from one call to the next.
 func hopExtent[F Float](w int, h *Hop[F]) (nout, nsrc int) {
 	if w < 1 || w > MaxLanes {
 		panic(fmt.Sprintf("kernels_arm64: Wilson tile-list kernel with %d lanes (1 to %d supported)", w, MaxLanes))
@@ -435,17 +465,24 @@ func hopExtent[F Float](w int, h *Hop[F]) (nout, nsrc int) {
 	if len(h.X) > 0 {
 		nout = min(nout, len(h.X)/(SpinorRows*w))
 	}
+	return nout, len(h.Src) / (SpinorRows * w)
+}
+
+// checkPerm panics unless each of the eight lane permutations has w lanes
+// of [0, w). The list kernels check it when they derive their table (the
+// table holds the indices, so one derived once keeps the kernel within
+// the lanes even if Perm's contents change later).
+func checkPerm(w int, perm *[8][]int32) {
 	for d := range 8 {
-		if h.Perm == nil || len(h.Perm[d]) < w {
+		if perm == nil || len(perm[d]) < w {
 			panic(fmt.Sprintf("kernels_arm64: lane permutation of hop %d has fewer than %d lanes", d, w))
 		}
-		for _, p := range h.Perm[d][:w] {
+		for _, p := range perm[d][:w] {
 			if p < 0 || int(p) >= w {
 				panic(fmt.Sprintf("kernels_arm64: lane permutation of hop %d reads lane %d of %d", d, p, w))
 			}
 		}
 	}
-	return nout, len(h.Src) / (SpinorRows * w)
 }
 
 // checkStop checks why a tile-list kernel stopped at tiles[k] (k <
@@ -483,6 +520,7 @@ func checkStop[F Float](h *Hop[F], tiles []int32, k, nout, nsrc int) {
 // returns the number of tiles computed.
 func wilsonTilesGo[F Float](w int, h *Hop[F], tiles []int32) int {
 	nout, nsrc := hopExtent(w, h)
+	checkPerm(w, h.Perm)
 	n := SpinorRows * w
 	var src [8][]F
 	for d := range src {

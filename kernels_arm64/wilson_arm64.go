@@ -135,159 +135,196 @@ func wilsonTilesCompactSVE32(dst, x, acc, src, links *float32, tiles *int32, nti
 // the hopping term h (NEONLanes64 lanes) in order, up to the first that
 // takes a halo row it does not read itself (ListStops: a hop outside
 // HaloMode, or a row past Recv), and returns how many it computed; the
-// caller computes that tile (with the halo inserted) and calls again with
-// the rest. Neighbours whose hop crosses the tile
-// boundary (Cross) are lane-permuted in registers. With h.Compact the
-// links are compact and each hop rebuilds its link's third row. See
-// wilsonTilesGo for the loop. It panics when a tile or neighbour index is
-// outside its operands or a permutation is not one.
-func WilsonTilesNEON64(h *Hop[float64], tiles []int32) int {
-	const w = NEONLanes64
-	nout, nsrc := hopExtent(w, h)
-	var t neonTable
-	idx := neonTableFill(&t, h, w)
-	var acc [CompactAccRows * w]float64
-	kern := wilsonTilesNEON64
-	if h.Compact {
-		kern = wilsonTilesCompactNEON64
-	}
-	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
-		first(h.Nbr), first(h.Cross), first(h.Halo), idx, nout, nsrc, h.A)
-	checkStop(h, tiles, k, nout, nsrc)
-	return k
-}
+// caller computes that tile (with the halo inserted) and goes on with the
+// rest, best with WilsonListNEON64, which keeps the kernel's table for
+// the whole list. Neighbours whose hop crosses the tile boundary (Cross)
+// are lane-permuted in registers. With h.Compact the links are compact
+// and each hop rebuilds its link's third row. See wilsonTilesGo for the
+// loop. It panics when a tile or neighbour index is outside its operands
+// or a permutation is not one.
+func WilsonTilesNEON64(h *Hop[float64], tiles []int32) int { return wilsonTiles(neon64, h, tiles) }
 
 // WilsonTilesNEON32 is WilsonTilesNEON64 in float32 (NEONLanes32 lanes).
-func WilsonTilesNEON32(h *Hop[float32], tiles []int32) int {
-	const w = NEONLanes32
-	nout, nsrc := hopExtent(w, h)
-	var t neonTable
-	idx := neonTableFill(&t, h, w)
-	var acc [CompactAccRows * w]float32
-	kern := wilsonTilesNEON32
-	if h.Compact {
-		kern = wilsonTilesCompactNEON32
-	}
-	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
-		first(h.Nbr), first(h.Cross), first(h.Halo), idx, nout, nsrc, h.A)
-	checkStop(h, tiles, k, nout, nsrc)
-	return k
-}
+func WilsonTilesNEON32(h *Hop[float32], tiles []int32) int { return wilsonTiles(neon32, h, tiles) }
 
 // WilsonTilesSVE64 is WilsonTilesNEON64 with SVELanes64() lanes (at most
 // MaxLanes). It panics on a CPU without SVE.
-func WilsonTilesSVE64(h *Hop[float64], tiles []int32) int {
-	w := SVELanes64()
-	nout, nsrc := hopExtent(w, h)
-	var t sveTable
-	idx := sveTableFill[uint64](&t, h, w)
-	var acc [CompactAccRows * MaxLanes]float64
-	kern := wilsonTilesSVE64
-	if h.Compact {
-		kern = wilsonTilesCompactSVE64
-	}
-	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
-		first(h.Nbr), first(h.Cross), first(h.Halo), idx, nout, nsrc, h.A)
-	checkStop(h, tiles, k, nout, nsrc)
-	return k
-}
+func WilsonTilesSVE64(h *Hop[float64], tiles []int32) int { return wilsonTiles(sve64, h, tiles) }
 
 // WilsonTilesSVE32 is WilsonTilesSVE64 in float32 (SVELanes32() lanes, at
 // most MaxLanes).
-func WilsonTilesSVE32(h *Hop[float32], tiles []int32) int {
-	w := SVELanes32()
+func WilsonTilesSVE32(h *Hop[float32], tiles []int32) int { return wilsonTiles(sve32, h, tiles) }
+
+// StopFunc is the caller's part of a tile-list run (WilsonListNEON64 ...):
+// it computes the tile where the kernel stopped, tiles[0], and any after
+// it that would stop the kernel again (ListStops(h, t, mode, rows), mode
+// and rows HaloMode's for the call), and returns the rest of the list,
+// which must be shorter than tiles.
+type StopFunc func(tiles []int32, mode uint64, rows [8]int) []int32
+
+// WilsonListNEON64 is WilsonTilesNEON64 on the whole list: where the
+// kernel stops it calls stop with the rest of the list and goes on with
+// what stop returns. It derives the kernel's table once for the list, or
+// takes it from h.Prep (prep_arm64.go), and passes stop HaloMode's mode
+// and rows.
+//
+// The WilsonList functions are not inlined: their escape summary says
+// that stop does not escape, so a caller's closure stays on its stack;
+// inlined, the caller would call the generic wilsonList, for which it
+// has no such summary, and move the closure and what it captures to the
+// heap.
+//
+//go:noinline
+func WilsonListNEON64(h *Hop[float64], tiles []int32, stop StopFunc) {
+	wilsonList(neon64, h, tiles, stop)
+}
+
+// WilsonListNEON32 is WilsonListNEON64 in float32 (NEONLanes32 lanes).
+//
+//go:noinline
+func WilsonListNEON32(h *Hop[float32], tiles []int32, stop StopFunc) {
+	wilsonList(neon32, h, tiles, stop)
+}
+
+// WilsonListSVE64 is WilsonListNEON64 with SVELanes64() lanes (at most
+// MaxLanes). It panics on a CPU without SVE.
+//
+//go:noinline
+func WilsonListSVE64(h *Hop[float64], tiles []int32, stop StopFunc) {
+	wilsonList(sve64, h, tiles, stop)
+}
+
+// WilsonListSVE32 is WilsonListSVE64 in float32 (SVELanes32() lanes, at
+// most MaxLanes).
+//
+//go:noinline
+func WilsonListSVE32(h *Hop[float32], tiles []int32, stop StopFunc) {
+	wilsonList(sve32, h, tiles, stop)
+}
+
+// listKind is one of the four tile-list kernels (each with its
+// compact-link twin).
+type listKind uint8
+
+const (
+	neon64 listKind = iota
+	neon32
+	sve64
+	sve32
+)
+
+// lanes is the kernel's W (for SVE, at this CPU's vector length).
+func (k listKind) lanes() int {
+	switch k {
+	case neon64:
+		return NEONLanes64
+	case neon32:
+		return NEONLanes32
+	case sve64:
+		return SVELanes64()
+	}
+	return SVELanes32()
+}
+
+func (k listKind) neon() bool { return k == neon64 || k == neon32 }
+
+// wilsonTiles runs list kernel k on tiles up to its first stop and
+// returns how many tiles it computed.
+func wilsonTiles[F Float](k listKind, h *Hop[F], tiles []int32) int {
+	done := len(tiles)
+	wilsonList(k, h, tiles, func(rest []int32, _ uint64, _ [8]int) []int32 {
+		done -= len(rest)
+		return nil
+	})
+	return done
+}
+
+// wilsonList runs list kernel k over tiles, calling stop at each tile it
+// leaves to the caller. The table the kernel reads at its perm argument
+// is the prepared one (prepFor) when this call's Recv is the one it was
+// derived with, else a copy patched for this call's Recv (runPatched).
+func wilsonList[F Float](k listKind, h *Hop[F], tiles []int32, stop StopFunc) {
+	w := k.lanes()
 	nout, nsrc := hopExtent(w, h)
-	var t sveTable
-	idx := sveTableFill[uint32](&t, h, w)
-	var acc [CompactAccRows * MaxLanes]float32
-	kern := wilsonTilesSVE32
-	if h.Compact {
-		kern = wilsonTilesCompactSVE32
+	p := prepFor(k, w, h)
+	if p.recv != recvIDs(h, p.lanes) {
+		runPatched(k, h, tiles, stop, p, nout, nsrc)
+		return
 	}
-	k := kern(first(h.Dst), first(h.X), &acc[0], first(h.Src), first(h.Links), first(tiles), len(tiles),
-		first(h.Nbr), first(h.Cross), first(h.Halo), idx, nout, nsrc, h.A)
-	checkStop(h, tiles, k, nout, nsrc)
-	return k
+	runWithTable(k, h, tiles, stop, unsafe.Pointer(&p.tab[sveHaloWords]), p.mode, p.rows, nout, nsrc)
 }
 
-// sveTable is what the SVE list kernels read at their perm argument and
-// below it (_gen/wilson.go haloRows): sveHaloWords words of halo mode, receive
-// bases, row strides and row counts, then 32 vector rows: the eight lane
-// permutations, and per hop the TBL indices that move halo number k to
-// lane HaloLanes[d][k], the halo lanes and the first nk lanes (masks).
-type sveTable struct {
-	w [sveHaloWords + 32*MaxLanes]uint64 // a row of at most MaxLanes float64 lanes
-}
-
-// sveHaloWords is the halo part of sveTable, below the vector rows.
-const sveHaloWords = 25
-
-// neonTable is sveTable for the NEON list kernels: the halo words, then
-// 24 rows of 16 bytes: the eight permutations, and per hop the byte TBL
-// indices that move halo number k to lane HaloLanes[d][k] and the halo
-// lanes (a byte mask).
-type neonTable struct {
-	w [sveHaloWords + 24*2]uint64
-}
-
-// neonTableFill fills t for h with w lanes and returns the address of its
-// first vector row.
-func neonTableFill[F Float](t *neonTable, h *Hop[F], w int) *uint8 {
-	var z F
-	size := int(unsafe.Sizeof(z))
-	rows := unsafe.Slice((*uint8)(unsafe.Pointer(&t.w[sveHaloWords])), 24*16)
-	permIndexBytes(rows, h.Perm, w, size)
-	mode, n := HaloMode(h, w, true)
-	haloWords(t.w[:sveHaloWords], h, mode, n)
-	for d := range 8 {
-		if mode>>d&1 == 0 {
-			continue
-		}
-		idx, mask := rows[16*(8+d):16*(9+d)], rows[16*(16+d):16*(17+d)]
-		for b := range idx {
-			idx[b] = 0xff // TBL gives 0 there; BIT keeps the projection
-		}
-		for k, l := range h.HaloLanes[d] {
-			for b := range size {
-				idx[size*int(l)+b] = uint8(size*k + b)
-				mask[size*int(l)+b] = 0xff
-			}
-		}
+// runWithTable runs list kernel k over tiles with the table whose vector
+// rows start at perm (mode and rows: its halo mode, HaloMode's for h),
+// and calls stop at each tile the kernel leaves once checkStop has found
+// it inside the operands. The scratch acc is one per call, on its stack.
+func runWithTable[F Float](k listKind, h *Hop[F], tiles []int32, stop StopFunc, perm unsafe.Pointer, mode uint64, rows [8]int, nout, nsrc int) {
+	var acc [CompactAccRows * MaxLanes]F
+	a := listArgs{
+		dst: unsafe.Pointer(first(h.Dst)), x: unsafe.Pointer(first(h.X)), acc: unsafe.Pointer(&acc[0]),
+		src: unsafe.Pointer(first(h.Src)), links: unsafe.Pointer(first(h.Links)),
+		nbr: first(h.Nbr), cross: first(h.Cross), halo: first(h.Halo), perm: perm,
+		nout: nout, nsrc: nsrc, a: float64(h.A),
 	}
-	return &rows[0]
-}
-
-// haloWords writes the halo words of a table: the mode, then per hop the
-// base of Recv[d], the bytes of a row of nk numbers and the rows.
-func haloWords[F Float](w []uint64, h *Hop[F], mode uint64, n [8]int) {
-	var z F
-	w[0] = mode
-	for d := range 8 {
-		if mode>>d&1 == 0 {
-			continue
+	for len(tiles) > 0 {
+		n := a.run(k, h.Compact, tiles)
+		checkStop(h, tiles, n, nout, nsrc)
+		if tiles = tiles[n:]; len(tiles) > 0 {
+			tiles = stop(tiles, mode, rows)
 		}
-		w[1+d] = uint64(uintptr(unsafe.Pointer(&h.Recv[d][0])))
-		w[9+d] = uint64(len(h.HaloLanes[d])) * uint64(unsafe.Sizeof(z))
-		w[17+d] = uint64(n[d])
 	}
 }
 
-// sveTableFill fills t for h with w lanes of elements I (the size of the
-// field's numbers) and returns the address of its first vector row.
-func sveTableFill[I uint32 | uint64, F Float](t *sveTable, h *Hop[F], w int) *I {
-	rows := unsafe.Slice((*I)(unsafe.Pointer(&t.w[sveHaloWords])), 32*w)
-	permIndexLanes(rows, h.Perm, w)
-	mode, n := HaloMode(h, w, false)
-	haloWords(t.w[:sveHaloWords], h, mode, n)
-	for d := range 8 {
-		if mode>>d&1 == 0 {
-			continue
+// listArgs are the arguments of a list kernel but the tiles, for either
+// precision (a float32 A is exact as float64).
+type listArgs struct {
+	dst, x, acc, src, links unsafe.Pointer
+	nbr                     *int32
+	cross                   *uint8
+	halo                    *int32
+	perm                    unsafe.Pointer
+	nout, nsrc              int
+	a                       float64
+}
+
+// run calls list kernel k (compact: its compact-link twin) on tiles. The
+// calls are direct: through a function value the compiler would have to
+// assume that the table and scratch escape, and would move them from the
+// stack to the heap.
+func (a *listArgs) run(k listKind, compact bool, tiles []int32) int {
+	t, n := first(tiles), len(tiles)
+	switch k {
+	case neon64:
+		d, x, acc, s, l := a.f64()
+		if compact {
+			return wilsonTilesCompactNEON64(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint8)(a.perm), a.nout, a.nsrc, a.a)
 		}
-		for k, l := range h.HaloLanes[d] {
-			rows[(8+d)*w+int(l)] = I(k)
-			rows[(16+d)*w+int(l)] = 1
-			rows[(24+d)*w+k] = 1
+		return wilsonTilesNEON64(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint8)(a.perm), a.nout, a.nsrc, a.a)
+	case neon32:
+		d, x, acc, s, l := a.f32()
+		if compact {
+			return wilsonTilesCompactNEON32(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint8)(a.perm), a.nout, a.nsrc, float32(a.a))
 		}
+		return wilsonTilesNEON32(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint8)(a.perm), a.nout, a.nsrc, float32(a.a))
+	case sve64:
+		d, x, acc, s, l := a.f64()
+		if compact {
+			return wilsonTilesCompactSVE64(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint64)(a.perm), a.nout, a.nsrc, a.a)
+		}
+		return wilsonTilesSVE64(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint64)(a.perm), a.nout, a.nsrc, a.a)
 	}
-	return &rows[0]
+	d, x, acc, s, l := a.f32()
+	if compact {
+		return wilsonTilesCompactSVE32(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint32)(a.perm), a.nout, a.nsrc, float32(a.a))
+	}
+	return wilsonTilesSVE32(d, x, acc, s, l, t, n, a.nbr, a.cross, a.halo, (*uint32)(a.perm), a.nout, a.nsrc, float32(a.a))
+}
+
+// f64 and f32 are the field operands of a as float64 or float32 pointers.
+func (a *listArgs) f64() (dst, x, acc, src, links *float64) {
+	return (*float64)(a.dst), (*float64)(a.x), (*float64)(a.acc), (*float64)(a.src), (*float64)(a.links)
+}
+
+func (a *listArgs) f32() (dst, x, acc, src, links *float32) {
+	return (*float32)(a.dst), (*float32)(a.x), (*float32)(a.acc), (*float32)(a.src), (*float32)(a.links)
 }
