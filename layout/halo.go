@@ -115,10 +115,14 @@ func (h *Halo[F]) Neighbour(d, tile int, out []F) {
 		copy(out, in)
 		return
 	}
-	perm := l.perm[d]
-	for j := range nc * 2 {
-		for lane := range W {
-			out[j*W+lane] = in[j*W+perm[lane]]
+	perm := l.perm[d][:W]
+	out = out[:nc*2*W]
+	for j := 0; j < len(out); j += W {
+		// row slices of length W let the compiler drop the per-element
+		// bounds checks but the permutation's
+		o, i := out[j:j+W], in[j:j+W]
+		for lane, p := range perm {
+			o[lane] = i[p]
 		}
 	}
 	if !l.Split(d) {
