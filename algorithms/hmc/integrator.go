@@ -141,8 +141,7 @@ func (it *Integrator) inner(i int, g *gauge.Field, p *Algebra, h float64) error 
 	if i+1 < len(it.Levels) {
 		return it.level(i+1, g, p, h)
 	}
-	UpdateLinks(g, p, h)
-	return nil
+	return UpdateLinks(g, p, h)
 }
 
 // kick sets P -= h F for the level's monomials.
@@ -178,7 +177,9 @@ func (it *Integrator) gradientKick(lv Level, g *gauge.Field, p *Algebra, h, eps 
 	it.saveU.CopyFrom(g)
 	// (2 eps/3) F(exp(-tau F) U) = (2 eps/3) F - (2 eps/3) tau (F.D)F + O(tau^2):
 	// matching the eps^3/36 (F.D)F of the force-gradient term gives tau = eps^2/24.
-	UpdateLinks(g, it.force, -eps*eps/24)
+	if err := UpdateLinks(g, it.force, -eps*eps/24); err != nil {
+		return err
+	}
 	if err := it.kick(lv, g, p, h); err != nil {
 		return err
 	}
