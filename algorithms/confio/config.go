@@ -77,13 +77,13 @@ func NewConfig(dims [4]int) (*Config, error) {
 const maxExtent = 1 << 14
 
 func checkDims(dims [4]int) error {
-	v := 1
+	v := int64(1) // int64: 32-bit platforms too
 	for mu, n := range dims {
 		if n < 1 || n > maxExtent {
 			return fmt.Errorf("confio: lattice extent %d in direction %d is out of range 1..%d", n, mu, maxExtent)
 		}
-		v *= n
-		if v > 1<<34 {
+		v *= int64(n)
+		if v > 1<<34 || int64(int(v)) != v {
 			return fmt.Errorf("confio: lattice %v is too large for an in-memory global field", dims)
 		}
 	}
