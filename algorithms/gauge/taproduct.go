@@ -41,8 +41,8 @@ func AddTAProduct(n int, f, u, a *layout.Field[float64], c float64) error {
 
 // addTA3 sets f += c TA(m) for the SU(3) matrix tiles of m (W lanes). The
 // operations are those of sun.M3.TracelessAntiHermitian followed by
-// f += complex(c, 0) * t, with the products by the zero parts left out: they
-// add signed zeros only.
+// f += complex(c, 0) * t, with the products by the zero parts left out
+// (they add signed zeros only) and none fused.
 func addTA3(f, m []float64, w int, c float64) {
 	// re and im are the offsets of the real and imaginary rows of element
 	// e = 3i + j within a tile.
@@ -53,18 +53,20 @@ func addTA3(f, m []float64, w int, c float64) {
 		for l := range w {
 			d0, d1, d2 := mt[im(0)+l], mt[im(4)+l], mt[im(8)+l]
 			mean := (d0 + d1 + d2) / 3
-			ft[im(0)+l] += c * (d0 - mean)
-			ft[im(4)+l] += c * (d1 - mean)
-			ft[im(8)+l] += c * (d2 - mean)
+			// float64() rounds each product: no fused multiply-adds, the
+			// same bits at every GOAMD64 level and on arm64
+			ft[im(0)+l] += float64(c * (d0 - mean))
+			ft[im(4)+l] += float64(c * (d1 - mean))
+			ft[im(8)+l] += float64(c * (d2 - mean))
 			for _, p := range [3][2]int{{1, 3}, {2, 6}, {5, 7}} {
 				ij, ji := p[0], p[1]
 				// o = (m_ij - conj(m_ji)) / 2; t_ij = o, t_ji = -conj(o)
 				ore := (mt[re(ij)+l] - mt[re(ji)+l]) / 2
 				oim := (mt[im(ij)+l] + mt[im(ji)+l]) / 2
-				ft[re(ij)+l] += c * ore
-				ft[im(ij)+l] += c * oim
-				ft[re(ji)+l] -= c * ore
-				ft[im(ji)+l] += c * oim
+				ft[re(ij)+l] += float64(c * ore)
+				ft[im(ij)+l] += float64(c * oim)
+				ft[re(ji)+l] -= float64(c * ore)
+				ft[im(ji)+l] += float64(c * oim)
 			}
 		}
 	}

@@ -11,9 +11,10 @@ import (
 )
 
 // TestAddTAProduct: the SU(3) path (kernel product, lane loop projection)
-// gives the numbers of the site-by-site sun.Mat path for W = 1, 2, 4, 8 on
-// random matrices (== on values: only signed zeros may differ), and the
-// added part is traceless anti-Hermitian with the right scale.
+// gives the numbers of the site-by-site sun.M3 path (unfused products, as
+// the kernel's) for W = 1, 2, 4, 8 on random matrices (== on values: only
+// signed zeros may differ), and the added part is traceless anti-Hermitian
+// with the right scale.
 func TestAddTAProduct(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	const c = 0.37
@@ -28,7 +29,20 @@ func TestAddTAProduct(t *testing.T) {
 		f0 := append([]float64(nil), f.Data...)
 		want := NewMatField(l, 3)
 		copy(want.Data, f.Data)
-		addTAProductSites(3, w, want, u, a, c, 0, l.NTiles)
+		for tile := range l.NTiles {
+			for lane := range w {
+				var um, am, p, ta, fm sun.M3
+				loadM3(u, tile, lane, &um)
+				loadM3(a, tile, lane, &am)
+				loadM3(want, tile, lane, &fm)
+				p.Mul(&um, &am)
+				ta.TracelessAntiHermitian(&p)
+				for e := range fm {
+					fm[e] = complex(real(fm[e])+float64(c*real(ta[e])), imag(fm[e])+float64(c*imag(ta[e])))
+				}
+				storeM3(want, tile, lane, &fm)
+			}
+		}
 		if err := AddTAProduct(3, f, u, a, c); err != nil {
 			t.Fatal(err)
 		}
