@@ -80,7 +80,7 @@
 //	fma.go            the exact float32 fused multiply-add of the twins
 //	wilson_face.go    halo packing (spin projection of the faces)
 //	wilson_clover.go  clover blocks: two Hermitian 6x6 per site
-//	wilson_force.go   the Wilson-fermion HMC force on a tile (WilsonForce64; assembly on AVX2/AVX-512)
+//	wilson_force.go   the Wilson-fermion HMC force on a tile (WilsonForce64; assembly in every set)
 //	staggered_force.go the staggered-fermion HMC force on a tile (StaggeredForce64)
 //
 // Kernels see slices and index tables only, never layouts or fields, so

@@ -8,11 +8,13 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // "sve" at a vector length of 512 bits (A64FX, W = 8 / 16), from package
 // kernels_arm64. Each replaces the hopping term, the clover blocks, the
 // element-wise Axpy and Xpay (linalg.go), the SU(3) matrix product
-// SU3Mul64 (float64 only), the per-site reductions SiteNorm64/32 and
+// SU3Mul64 (float64 only), the Wilson-fermion HMC force WilsonForce64
+// (wilson_force.go, float64), the per-site reductions SiteNorm64/32 and
 // SiteDot64/32 (reduce.go) and the CG update CGUpdate64/32 (cgupdate.go;
-// install_reduce_arm64.go). SU3Mul64 and these three give their Go
-// twins' bits: every product rounded on its own (FMUL, no fused multiply-adds),
-// the sums in the twins' order, float32 widened to float64 lane by lane.
+// install_reduce_arm64.go). SU3Mul64, WilsonForce64 and these three give
+// their Go twins' bits: every product rounded on its own (FMUL, no fused
+// multiply-adds; the force's /6 an FDIV), the sums in the twins' order,
+// float32 widened to float64 lane by lane.
 // Any other W or shape, and every other kernel, runs the portable Go
 // version. The hopping term runs the tile-list kernel (neighbours through
 // Nbr, lane permutations in registers) up to each tile that takes halo
@@ -50,6 +52,7 @@ func installNEON() {
 	Axpy64, Axpy32 = axpyNEON64, axpyNEON32
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
 	SU3Mul64 = su3MulNEON64
+	WilsonForce64 = wilsonForceNEON64
 	installReduceArm(false)
 }
 
@@ -62,6 +65,7 @@ func installSVE() {
 	Axpy64, Axpy32 = axpySVE64, axpySVE32
 	Xpay64, Xpay32 = xpaySVE64, xpaySVE32
 	SU3Mul64 = su3MulSVE64
+	WilsonForce64 = wilsonForceSVE64
 	WilsonProjectFace64, WilsonProjectFace32 = projectFaceSVE64, projectFaceSVE32
 	installReduceArm(true)
 }
@@ -267,4 +271,19 @@ func su3MulArm(dst, a, b []float64, w int, opA, opB, add bool, kw int,
 		return
 	}
 	kern(dst, a, b, opA, opB, add)
+}
+
+// wilsonForceNEON64 and wilsonForceSVE64 run the force kernel of the set
+// when it takes the tile (W the set's float64 lanes, mu a direction, whole
+// operands), else WilsonForceGo.
+func wilsonForceNEON64(f, link, a, b, as, bs []float64, w, mu int, c float64) {
+	if !arm.WilsonForceNEON64(f, link, a, b, as, bs, w, mu, c) {
+		WilsonForceGo(f, link, a, b, as, bs, w, mu, c)
+	}
+}
+
+func wilsonForceSVE64(f, link, a, b, as, bs []float64, w, mu int, c float64) {
+	if !arm.WilsonForceSVE64(f, link, a, b, as, bs, w, mu, c) {
+		WilsonForceGo(f, link, a, b, as, bs, w, mu, c)
+	}
 }

@@ -289,6 +289,37 @@ func TestArmSU3Mul(t *testing.T) {
 	})
 }
 
+// TestArmWilsonForce holds the dispatched force kernel of every arm64 set
+// to WilsonForceGo bit for bit for every W (the set's float64 W runs the
+// assembly, the others the portable kernel) and every direction, with NaN
+// guards around f.
+func TestArmWilsonForce(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(55, 56))
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			for mu := range 4 {
+				what := fmt.Sprintf("%s W=%d mu=%d", s.Name, w, mu)
+				link, f0 := randSlice(rng, 18*w), randSlice(rng, 18*w)
+				a, b, as, bs := randSlice(rng, 24*w), randSlice(rng, 24*w), randSlice(rng, 24*w), randSlice(rng, 24*w)
+				c := rng.NormFloat64()
+				want := slices.Clone(f0)
+				WilsonForceGo(want, link, a, b, as, bs, w, mu, c)
+				got, intact := guardedSlice[float64](18 * w)
+				copy(got, f0)
+				WilsonForce64(got, link, a, b, as, bs, w, mu, c)
+				for i := range got {
+					if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+						t.Fatalf("%s: element %d is %v, WilsonForceGo gives %v", what, i, got[i], want[i])
+					}
+				}
+				if !intact() {
+					t.Errorf("%s: wrote outside f", what)
+				}
+			}
+		}
+	})
+}
+
 // TestArmWilsonHopCompact holds the dispatched hopping kernels of every
 // arm64 set with compact links to WilsonHopGo with the same compact links,
 // for every W (the set's W runs the compact tile-list and tile kernels,

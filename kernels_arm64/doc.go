@@ -94,6 +94,20 @@
 //	    op(a) op(b), op the adjoint or not, on every tile of a (3x3
 //	    complex matrices, float64 only); dst must not overlap a or b.
 //	    The external test su3mat_arm64_test.go compares bit for bit.
+//	WilsonForceNEON64, WilsonForceSVE64 (twin kernels.WilsonForceGo
+//	    itself, the same bits: every product an FMUL, the sums FADD/FSUB in
+//	    the twin's order, the trace's /6 an FDIV, /2 a multiply by 0.5):
+//	    the Wilson-fermion HMC force of one tile and direction mu, f -=
+//	    (c/2) TA(L K1 - K2 L^dag), float64 only. One TEXT block per set
+//	    branches on mu to the two outer products K1 and K2 (projected
+//	    half-spinors in registers, K1 and K2 to a 36-row scratch on the
+//	    wrapper's stack), then forms the commutator in registers and
+//	    subtracts its traceless anti-Hermitian part from f (whose diagonal
+//	    real parts it leaves). The wrappers return false, doing nothing,
+//	    for another W, mu outside 0..3 or an operand shorter than a tile
+//	    (the SVE one also without SVE or beyond kernels.MaxLanes lanes);
+//	    package kernels then runs the twin. The external test
+//	    force_arm64_test.go compares bit for bit.
 //	ProjectFaceSVE64/32 (twin kernels.WilsonProjectFaceGo, the same bits,
 //	    tested through package kernels): the projected half-spinors of a
 //	    halo face, for any ascending set of face lanes: each row is
@@ -118,7 +132,7 @@
 // that on arm64 (where the Go compiler fuses them) the two agree bit for
 // bit with Go 1.26; their tests allow a few roundings so as not to depend
 // on the compiler's choices. The SU(3) product, the reductions and the CG
-// update fuse nothing, and their tests demand the same bits.
+// update and the force fuse nothing, and their tests demand the same bits.
 //
 // The exported kernels check the lengths of their slices and the indices
 // they follow (panicking on a bad one, a programming error) and pass
@@ -129,8 +143,8 @@
 //
 // The .s files are written by the generator in _gen (go generate, which
 // runs go run ./_gen); do not edit them. The Go assembler lacks the SVE
-// instructions and the NEON FADD, FSUB, FMUL, FNEG, FCVTL and FCVTL2 on
-// vectors: the generator encodes those as WORD directives with the
+// instructions and the NEON FADD, FSUB, FMUL, FDIV, FNEG, FCVTL and FCVTL2
+// on vectors: the generator encodes those as WORD directives with the
 // instruction in a comment. TestEncodings re-assembles every such comment
 // with llvm-mc (skipped without it) and TestGeneratedUpToDate reruns the
 // generator.
@@ -150,13 +164,15 @@
 //	linalg_arm64.go   element-wise kernels: declarations and checked wrappers
 //	su3mat_arm64.go   SU(3) matrix product kernels: declarations and checked
 //	                  wrappers (chunks of su3Chunk tiles per assembly call)
+//	force_arm64.go    Wilson-fermion HMC force kernels: declarations and
+//	                  wrappers that refuse what they do not take
 //	reduce_arm64.go   per-site reductions and the CG update: declarations,
 //	                  ReduceFits and checked wrappers (chunks of reduceChunk
 //	                  components per assembly call)
 //	*_arm64.s         generated assembly
 //	_gen/             the generator (go run ./_gen): emit.go (instructions and
 //	                  encodings), wilson.go, face.go, clover.go, linalg.go,
-//	                  su3mat.go, reduce.go, main.go
+//	                  su3mat.go, force.go, reduce.go, main.go
 package kernels_arm64
 
 //go:generate go run ./_gen

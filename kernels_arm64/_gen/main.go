@@ -1,9 +1,9 @@
 // Command _gen writes the assembly of package kernels_arm64: the Wilson,
 // clover and element-wise (axpy, xpay) kernels for NEON and SVE in float64
 // and float32, the SVE halo-face packing (face.go), the SU(3) matrix
-// product (float64, su3mat.go), the
-// per-site reductions and the fused CG update (reduce.go) and the SVE
-// vector-length probe. SVE instructions (and the NEON ones the Go
+// product (float64, su3mat.go), the Wilson-fermion HMC force (float64,
+// force.go), the per-site reductions and the fused CG update (reduce.go)
+// and the SVE vector-length probe. SVE instructions (and the NEON ones the Go
 // assembler lacks) are encoded here as WORD directives with the
 // instruction in a comment; kernels_arm64's encoding test re-assembles the
 // comments with llvm-mc and compares.
@@ -38,6 +38,8 @@ func main() {
 		"linalg_sve_arm64.s":  func() string { return both(true, axpy, xpay) },
 		"su3mat_neon_arm64.s": func() string { return both(false, su3Mul) },
 		"su3mat_sve_arm64.s":  func() string { return both(true, su3Mul) },
+		"force_neon_arm64.s":  func() string { return both(false, wilsonForce) },
+		"force_sve_arm64.s":   func() string { return both(true, wilsonForce) },
 		"reduce_neon_arm64.s": func() string { return both(false, siteNorm, siteDot, cgUpdate) },
 		"reduce_sve_arm64.s":  func() string { return both(true, siteNorm, siteDot, cgUpdate) },
 		"vl_sve_arm64.s":      vectorLength,
