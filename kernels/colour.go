@@ -6,7 +6,9 @@ package kernels
 // tile; lanes are independent.
 
 // SU3MulAddVec sets dst += s * U v (or s * U^dagger v when dag) for the w
-// lanes of one tile. dst must not alias v.
+// lanes of one tile, every product rounded on its own: for each row i and
+// j = 0, 1, 2 in turn, dst_i += s ((a vr - b vi), (a vi + b vr)) with
+// (a, b) = U_ij (U_ji conjugated when dag). dst must not alias v.
 func SU3MulAddVec[F ~float32 | ~float64](dst, u, v []F, w int, s F, dag bool) {
 	_ = dst[6*w-1]
 	_ = v[6*w-1]
@@ -23,9 +25,11 @@ func SU3MulAddVec[F ~float32 | ~float64](dst, u, v []F, w int, s F, dag bool) {
 			ur, ui := u[ij:ij+w], u[ij+w:ij+2*w]
 			vr, vi := v[2*j*w:(2*j+1)*w], v[(2*j+1)*w:(2*j+2)*w]
 			for l := range w {
+				// F() rounds each product: no fused multiply-adds, so the
+				// assembly twins (MatVecAdd64/32) give the same bits
 				a, b := ur[l], si*ui[l]
-				dr[l] += s * (a*vr[l] - b*vi[l])
-				di[l] += s * (a*vi[l] + b*vr[l])
+				dr[l] += F(s * (F(a*vr[l]) - F(b*vi[l])))
+				di[l] += F(s * (F(a*vi[l]) + F(b*vr[l])))
 			}
 		}
 	}
@@ -45,9 +49,26 @@ func SU3MulAddVecW1[F ~float32 | ~float64](dst *[6]F, u *[18]F, v *[6]F, s F, da
 				a, b = u[2*(i*3+j)], u[2*(i*3+j)+1]
 			}
 			vr, vi := v[2*j], v[2*j+1]
-			r += s * (a*vr - b*vi)
-			im += s * (a*vi + b*vr)
+			r += F(s * (F(a*vr) - F(b*vi)))
+			im += F(s * (F(a*vi) + F(b*vr)))
 		}
 		dst[2*i], dst[2*i+1] = r, im
 	}
+}
+
+// MatVecAdd64 and MatVecAdd32 are the dispatched SU3MulAddVec with dag
+// false (dst += s U v on one tile): assembly where the kernel set has it,
+// the same bits.
+var (
+	MatVecAdd64 = matVecAddGo[float64]
+	MatVecAdd32 = matVecAddGo[float32]
+)
+
+func matVecAddGo[F ~float32 | ~float64](dst, u, v []F, w int, s F) {
+	SU3MulAddVec(dst, u, v, w, s, false)
+}
+
+// installColourGo resets the colour kernels to their portable versions.
+func installColourGo() {
+	MatVecAdd64, MatVecAdd32 = matVecAddGo[float64], matVecAddGo[float32]
 }

@@ -85,6 +85,16 @@ func installAmd64(isa asm.ISA) {
 			SU3MulGo(dst, a, b, w, opA, opB, add)
 		}
 	}
+	MatVecAdd64 = func(dst, u, v []float64, w int, s float64) {
+		if !asm.MatVecAdd64(isa, dst, u, v, w, s) {
+			SU3MulAddVec(dst, u, v, w, s, false)
+		}
+	}
+	MatVecAdd32 = func(dst, u, v []float32, w int, s float32) {
+		if !asm.MatVecAdd32(isa, dst, u, v, w, s) {
+			SU3MulAddVec(dst, u, v, w, s, false)
+		}
+	}
 	WilsonForce64 = func(f, link, a, b, as, bs []float64, w, mu int, c float64) {
 		if !asm.WilsonForce64(isa, f, link, a, b, as, bs, w, mu, c) {
 			WilsonForceGo(f, link, a, b, as, bs, w, mu, c)

@@ -54,6 +54,7 @@ func installGo() {
 	installReduceGo()
 	installForceGo()
 	installSU3MatGo()
+	installColourGo()
 }
 
 // SetNames lists every kernel set this package knows, whether or not the

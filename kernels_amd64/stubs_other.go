@@ -55,3 +55,9 @@ func SU3Mul64(isa ISA, dst, a, b []float64, w int, opA, opB, add bool) bool { re
 func WilsonForce64(isa ISA, f, link, a, b, as, bs []float64, w, mu int, c float64) bool {
 	return false
 }
+
+// MatVecAdd64 does nothing here (it returns false).
+func MatVecAdd64(isa ISA, dst, u, v []float64, w int, s float64) bool { return false }
+
+// MatVecAdd32 does nothing here (it returns false).
+func MatVecAdd32(isa ISA, dst, u, v []float32, w int, s float32) bool { return false }

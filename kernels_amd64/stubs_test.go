@@ -16,7 +16,7 @@ func TestStubsComputeNothing(t *testing.T) {
 			t.Errorf("%s: WilsonHop64 computed %d tiles without assembly", isa, n)
 		}
 		if CloverApply64(isa, nil, nil, nil, 8, 0, 0) || Axpy64(isa, 1, 0, nil, nil, 8) ||
-			WilsonForce64(isa, nil, nil, nil, nil, nil, nil, 8, 0, 1) {
+			WilsonForce64(isa, nil, nil, nil, nil, nil, nil, 8, 0, 1) || MatVecAdd64(isa, nil, nil, nil, 8, 1) {
 			t.Errorf("%s: a stub reported work done", isa)
 		}
 	}

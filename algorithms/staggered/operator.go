@@ -22,7 +22,6 @@ type Operator[F layout.Float] struct {
 	fwd     [layout.Nd]*layout.Field[F]
 	bwd     [layout.Nd]*layout.Field[F]
 	halo    *layout.Halo[F]
-	nb      []F
 	tmp     *layout.Field[F] // full-lattice scratch for even-odd products
 	scratch *layout.Field[F]
 }
@@ -46,7 +45,7 @@ func New[F layout.Float](g *gauge.Field, mass float64, bc Boundary) (*Operator[F
 		}
 	}
 	l := g.L
-	op := &Operator[F]{L: l, Mass: mass, halo: layout.NewHalo[F](l, 3), nb: make([]F, 6*l.W),
+	op := &Operator[F]{L: l, Mass: mass, halo: layout.NewHalo[F](l, 3),
 		tmp: layout.NewField[F](l, 3, layout.Full)}
 	ws := gauge.NewWorkspace(l, 3)
 	v := gauge.NewMatField(l, 3)
@@ -120,29 +119,46 @@ func (op *Operator[F]) Hop(dst, src *layout.Field[F], out layout.Subset) error {
 	}
 	w := l.W
 	lo := l.FirstTile(out)
-	hi := lo + l.SubsetTiles(out)
+	n := l.SubsetTiles(out)
 	size := 6 * w
-	for tile := lo; tile < hi; tile++ {
-		d := dst.Data[tile*size : (tile+1)*size]
-		clear(d)
-		for mu := range layout.Nd {
-			for s, links := range [2]*layout.Field[F]{op.fwd[mu], op.bwd[mu]} {
-				dir := layout.HopDir(mu, 1-2*s)
-				nb := op.halo.NeighbourData(dir, tile, op.nb)
-				u := links.Data[tile*18*w : (tile+1)*18*w]
-				sign := F(1)
-				if s == 1 {
-					sign = -1
-				}
-				if w == 1 {
-					kernels.SU3MulAddVecW1((*[6]F)(d), (*[18]F)(u), (*[6]F)(nb), sign, false)
-				} else {
-					kernels.SU3MulAddVec(d, u, nb, w, sign, false)
+	matVec := matVecKernel[F]()
+	l.ParallelFor(n, func(_, i0, i1 int) {
+		nbBuf := make([]F, size)
+		for tile := lo + i0; tile < lo+i1; tile++ {
+			d := dst.Data[tile*size : (tile+1)*size]
+			clear(d)
+			for mu := range layout.Nd {
+				for s, links := range [2]*layout.Field[F]{op.fwd[mu], op.bwd[mu]} {
+					dir := layout.HopDir(mu, 1-2*s)
+					nb := op.halo.NeighbourData(dir, tile, nbBuf)
+					u := links.Data[tile*18*w : (tile+1)*18*w]
+					sign := F(1)
+					if s == 1 {
+						sign = -1
+					}
+					if w == 1 {
+						kernels.SU3MulAddVecW1((*[6]F)(d), (*[18]F)(u), (*[6]F)(nb), sign, false)
+					} else {
+						matVec(d, u, nb, w, sign)
+					}
 				}
 			}
 		}
-	}
+	})
 	return nil
+}
+
+// matVecKernel is the dispatched colour matrix-vector kernel of precision
+// F (kernels.MatVecAdd64/32; the portable one for a type only based on
+// float32 or float64).
+func matVecKernel[F layout.Float]() func(dst, u, v []F, w int, s F) {
+	if k, ok := any(kernels.MatVecAdd64).(func(dst, u, v []F, w int, s F)); ok {
+		return k
+	}
+	if k, ok := any(kernels.MatVecAdd32).(func(dst, u, v []F, w int, s F)); ok {
+		return k
+	}
+	return func(dst, u, v []F, w int, s F) { kernels.SU3MulAddVec(dst, u, v, w, s, false) }
 }
 
 // Apply sets dst = M src = m src + D src on full-lattice fields.

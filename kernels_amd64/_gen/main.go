@@ -10,6 +10,8 @@
 //	su3mat_amd64.s       the SU(3) products of kernels.SU3MulGo (float64)
 //	force_amd64.s        the Wilson-fermion HMC force of kernels.WilsonForceGo (force.go,
 //	                     with its declarations force_gen_amd64.go)
+//	matvec_amd64.s       the colour matrix-vector product of kernels.SU3MulAddVec (matvec.go,
+//	                     with its declarations matvec_gen_amd64.go)
 //	kernels_gen_amd64.go the Go declarations and the switches that call them
 //	frame_gen.go         the field offsets of hopFrame that the assembly uses
 //
@@ -1178,6 +1180,7 @@ func main() {
 	writeReduce()
 	writeFace()
 	writeForce()
+	writeMatVec()
 
 	su3 := &out{}
 	su3.p("%s", header)
