@@ -9,12 +9,17 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // kernels_arm64. Each replaces the hopping term, the clover blocks, the
 // element-wise Axpy and Xpay (linalg.go), the SU(3) matrix product
 // SU3Mul64 (float64 only), the Wilson-fermion HMC force WilsonForce64
-// (wilson_force.go, float64), the per-site reductions SiteNorm64/32 and
-// SiteDot64/32 (reduce.go) and the CG update CGUpdate64/32 (cgupdate.go;
-// install_reduce_arm64.go). SU3Mul64, WilsonForce64 and these three give
-// their Go twins' bits: every product rounded on its own (FMUL, no fused
-// multiply-adds; the force's /6 an FDIV), the sums in the twins' order,
-// float32 widened to float64 lane by lane.
+// (wilson_force.go, float64), the halo face packing
+// WilsonProjectFace64/32 (wilson_face.go), the per-site reductions
+// SiteNorm64/32 and SiteDot64/32 (reduce.go) and the CG update
+// CGUpdate64/32 (cgupdate.go; install_reduce_arm64.go). SU3Mul64,
+// WilsonForce64 and the last three give their Go twins' bits: every
+// product rounded on its own (FMUL, no fused multiply-adds; the force's /6
+// an FDIV), the sums in the twins' order, float32 widened to float64 lane
+// by lane. The face packing gives WilsonProjectFaceGo's bits too (one FADD
+// or FSUB per number); its kernels take the set's W and the face lanes
+// the layout lists (neon: 1 to W lanes in any order, gathered by a TBL;
+// sve: ascending lanes) and leave the others to WilsonProjectFaceGo.
 // Any other W or shape, and every other kernel, runs the portable Go
 // version. The hopping term runs the tile-list kernel (neighbours through
 // Nbr, lane permutations in registers) up to each tile that takes halo
@@ -53,6 +58,7 @@ func installNEON() {
 	Xpay64, Xpay32 = xpayNEON64, xpayNEON32
 	SU3Mul64 = su3MulNEON64
 	WilsonForce64 = wilsonForceNEON64
+	WilsonProjectFace64, WilsonProjectFace32 = projectFaceNEON64, projectFaceNEON32
 	installReduceArm(false)
 }
 
@@ -68,6 +74,23 @@ func installSVE() {
 	WilsonForce64 = wilsonForceSVE64
 	WilsonProjectFace64, WilsonProjectFace32 = projectFaceSVE64, projectFaceSVE32
 	installReduceArm(true)
+}
+
+// projectFaceNEON64/32 and projectFaceSVE64/32 pack a halo face with the
+// set's face kernel where it takes the lanes and W, else with
+// WilsonProjectFaceGo (the same bits).
+func projectFaceNEON64(buf, src []float64, d int, tiles, lanes []int32, w int) {
+	pr := &HopProjection[d]
+	if !arm.ProjectFaceNEON64(buf, src, tiles, lanes, w, pr.J, [2]int{int(pr.C[0]), int(pr.C[1])}) {
+		WilsonProjectFaceGo(buf, src, d, tiles, lanes, w)
+	}
+}
+
+func projectFaceNEON32(buf, src []float32, d int, tiles, lanes []int32, w int) {
+	pr := &HopProjection[d]
+	if !arm.ProjectFaceNEON32(buf, src, tiles, lanes, w, pr.J, [2]int{int(pr.C[0]), int(pr.C[1])}) {
+		WilsonProjectFaceGo(buf, src, d, tiles, lanes, w)
+	}
 }
 
 func projectFaceSVE64(buf, src []float64, d int, tiles, lanes []int32, w int) {

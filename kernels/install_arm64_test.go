@@ -184,6 +184,60 @@ func TestArmCloverApply(t *testing.T) {
 	})
 }
 
+// TestArmProjectFace holds the dispatched face packers of every arm64
+// set (the set's kernel at its own W where it takes the lanes,
+// WilsonProjectFaceGo otherwise) to the portable packer, bit for bit, for
+// every hop and W, on lane lists of every kind (every nonempty subset in
+// ascending order up to W = 4, the lists of faceLaneSets: runs, strided
+// and permuted subsets, all lanes permuted; repeats), on a tile list in
+// any order with repeats, special values among the data, and buf between
+// NaN guards.
+func TestArmProjectFace(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(41, 42))
+		tiles := []int32{4, 0, 2, 2, 1, 3}
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			sets := faceLaneSets(rng, w)
+			if w <= 4 {
+				for m := 1; m < 1<<w; m++ {
+					var l []int32
+					for b := range w {
+						if m>>b&1 != 0 {
+							l = append(l, int32(b))
+						}
+					}
+					sets = append(sets, l)
+				}
+			}
+			if w > 1 {
+				sets = append(sets, []int32{1, 1}, []int32{int32(w - 1), 0})
+			}
+			src64 := faceRandom[float64](rng, 5*24*w)
+			src32 := faceRandom[float32](rng, 5*24*w)
+			for _, lanes := range sets {
+				for d := range 8 {
+					what := fmt.Sprintf("%s W=%d hop %d lanes %v", s.Name, w, d, lanes)
+					n := len(tiles) * 12 * len(lanes)
+					got64, intact64 := guardedSlice[float64](n)
+					want64 := slices.Clone(got64)
+					WilsonProjectFaceGo(want64, src64, d, tiles, lanes, w)
+					WilsonProjectFace64(got64, src64, d, tiles, lanes, w)
+					if i := sameBits(got64, want64); i >= 0 || !intact64() {
+						t.Fatalf("%s float64: not the bits of WilsonProjectFaceGo (first at %d), or guards broken (intact %v)", what, i, intact64())
+					}
+					got32, intact32 := guardedSlice[float32](n)
+					want32 := slices.Clone(got32)
+					WilsonProjectFaceGo(want32, src32, d, tiles, lanes, w)
+					WilsonProjectFace32(got32, src32, d, tiles, lanes, w)
+					if i := sameBits(got32, want32); i >= 0 || !intact32() {
+						t.Fatalf("%s float32: not the bits of WilsonProjectFaceGo (first at %d), or guards broken (intact %v)", what, i, intact32())
+					}
+				}
+			}
+		}
+	})
+}
+
 func allNaN[F Real](s []F) bool {
 	for _, v := range s {
 		if v == v {

@@ -108,12 +108,23 @@
 //	    (the SVE one also without SVE or beyond kernels.MaxLanes lanes);
 //	    package kernels then runs the twin. The external test
 //	    force_arm64_test.go compares bit for bit.
-//	ProjectFaceSVE64/32 (twin kernels.WilsonProjectFaceGo, the same bits,
-//	    tested through package kernels): the projected half-spinors of a
-//	    halo face, for any ascending set of face lanes: each row is
-//	    projected whole (one FADD or FSUB per number), its face lanes packed
-//	    into the first lanes (COMPACT) and stored (ST1W/ST1D under the
-//	    first-nk predicate). NEON packs faces in Go.
+//	ProjectFaceNEON64/32, ProjectFaceSVE64/32 (twin
+//	    kernels.WilsonProjectFaceGo, the same bits): the projected
+//	    half-spinors of a halo face. Each row is projected whole (one FADD
+//	    or FSUB per number, the phases +-i reading the other part of
+//	    psi_J), its face lanes packed into the first lanes and the first
+//	    nk stored. SVE: any ascending set of face lanes, packed by COMPACT
+//	    and stored by ST1W/ST1D under the first-nk predicate, one tile per
+//	    assembly call. NEON: 1 to W lanes of [0, W) in any order (repeats
+//	    too), gathered by a byte TBL on an index vector (no TBL when the
+//	    face is every lane in order) and stored as 16, 8 or 4 bytes
+//	    (FMOVQ, FMOVD, FMOVS; 12 bytes in float32 as FMOVD and the third
+//	    lane through a general register), the tile list looped over in
+//	    the assembly. The wrappers return false, doing nothing, for what
+//	    they do not take (another W, other lanes, a spin or phase out of
+//	    range, a tile outside src, a short buf); package kernels then runs
+//	    the twin. The external test face_arm64_test.go compares bit for
+//	    bit with NaN guard cells around buf.
 //	SVEVectorBits, SVELanes64, SVELanes32: the SVE vector length (RDVL),
 //	    0 without SVE; NEONLanes64, NEONLanes32.
 //
@@ -159,7 +170,8 @@
 //	                  declarations and checked wrappers
 //	prep_arm64.go     the tile-list kernels' table, kept from call to call
 //	clover_arm64.go   clover kernels: declarations and checked wrappers
-//	face_arm64.go     SVE face kernels: declarations and checked wrappers
+//	face_arm64.go     NEON and SVE face kernels: declarations and wrappers
+//	                  that refuse what they do not take
 //	linalg.go         the element-wise twins and checks
 //	linalg_arm64.go   element-wise kernels: declarations and checked wrappers
 //	su3mat_arm64.go   SU(3) matrix product kernels: declarations and checked

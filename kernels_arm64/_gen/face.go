@@ -29,6 +29,10 @@ const (
 )
 
 func faceKernels(e *emitter) {
+	if !e.sve {
+		faceKernelsNEON(e)
+		return
+	}
 	name := fmt.Sprintf("spinProjSVE%d", e.bits)
 	t := e.goType()
 	e.line("// func %s(o, x0, y0, x1, y1 *%s, n int, masks *uint%d, ops uint64)", name, t, e.bits)
@@ -84,4 +88,137 @@ func faceKernels(e *emitter) {
 	}
 	e.ins("RET")
 	e.line("")
+}
+
+// The NEON face kernels (spinProjNEON64/32): the same projection as the
+// SVE ones for a list of tiles, one 128-bit row (W = 2 float64 / 4
+// float32) per vector register:
+//
+//	func spinProjNEON<bits>(o, src *F, tiles *int32, nt int, idx *[16]byte, ops uint64, y0e, y0o, y1e, y1o, nb int)
+//
+// For each of the nt tiles t = tiles[i] (unchecked: the wrapper checks
+// them) it reads the tile at src + t*SpinorRows*16 bytes and, for output
+// row r = 6a + j (spin block a, j = 2*colour + reim), forms x[r] -/+ y,
+// x row r of the tile and y the row at byte offset y<a><e|o> + 16*(j -
+// j%2) (e for even j, o for odd: the wrapper swaps the two for the phases
+// +-i, which take the other part of psi_J), subtracting where bit r of ops
+// is set. It moves the face lanes to the front with a byte TBL on the
+// index vector at idx (idx nil: every lane in order, no TBL) and stores
+// the first nb bytes of the row (nb = nk * element size: 16, or with idx
+// 16, 8 and, in float32, 12 and 4; FMOVQ, FMOVD, FMOVS, FMOVD then the
+// third lane through a general register). A tile's 12 rows of nb bytes
+// follow one another at o. Another nb stores nothing.
+
+const (
+	rPO    = 0  // o
+	rPSrc  = 1  // src
+	rPTile = 2  // tiles
+	rPCnt  = 3  // tiles left
+	rPIdx  = 4  // idx
+	rPOps  = 5  // ops
+	rPYOff = 6  // y0e, y0o, y1e, y1o: R6..R9
+	rPBase = 10 // the tile
+	rPTmp  = 11
+	rPY    = 12 // the y rows of the tile: R12..R15 as rPYOff
+	vPIdx  = 2  // the TBL indices
+)
+
+// faceNEONStore is one store width of the NEON face kernel: nb bytes a
+// row, with or without the TBL.
+type faceNEONStore struct {
+	nb  int
+	tbl bool
+}
+
+func (s faceNEONStore) label() string {
+	if !s.tbl {
+		return "inorder"
+	}
+	return fmt.Sprintf("nb%d", s.nb)
+}
+
+func faceKernelsNEON(e *emitter) {
+	name := fmt.Sprintf("spinProjNEON%d", e.bits)
+	t := e.goType()
+	stores := []faceNEONStore{{16, false}, {16, true}, {8, true}}
+	if e.bits == 32 {
+		stores = append(stores, faceNEONStore{12, true}, faceNEONStore{4, true})
+	}
+	e.line("// func %s(o, src *%s, tiles *int32, nt int, idx *[16]byte, ops uint64, y0e, y0o, y1e, y1o, nb int)", name, t)
+	e.line("TEXT ·%s(SB), NOSPLIT, $0-88", name)
+	e.ins("MOVD o+0(FP), R%d", rPO)
+	e.ins("MOVD src+8(FP), R%d", rPSrc)
+	e.ins("MOVD tiles+16(FP), R%d", rPTile)
+	e.ins("MOVD nt+24(FP), R%d", rPCnt)
+	e.ins("MOVD idx+32(FP), R%d", rPIdx)
+	e.ins("MOVD ops+40(FP), R%d", rPOps)
+	for i, n := range []string{"y0e", "y0o", "y1e", "y1o"} {
+		e.ins("MOVD %s+%d(FP), R%d", n, 48+8*i, rPYOff+i)
+	}
+	e.ins("MOVD nb+80(FP), R%d", rPTmp)
+	e.ins("CBZ R%d, done", rPCnt)
+	e.ins("CBZ R%d, %s", rPIdx, stores[0].label())
+	e.ins("FMOVQ (R%d), F%d", rPIdx, vPIdx)
+	for _, s := range stores[1:] {
+		e.ins("CMP $%d, R%d", s.nb, rPTmp)
+		e.ins("BEQ %s", s.label())
+	}
+	e.line("done:")
+	e.ins("RET")
+	for _, s := range stores {
+		faceNEONLoop(e, s)
+	}
+	e.line("")
+}
+
+// faceNEONLoop writes the tile loop of one store width.
+func faceNEONLoop(e *emitter, s faceNEONStore) {
+	l := s.label()
+	e.line("%s:", l)
+	e.ins("MOVWU (R%d), R%d", rPTile, rPBase)
+	e.ins("ADD $4, R%d", rPTile)
+	// the tile at src + t*SpinorRows*16 = src + 3*(t << 7)
+	e.ins("LSL $7, R%d, R%d", rPBase, rPBase)
+	e.ins("ADD R%d<<1, R%d, R%d", rPBase, rPBase, rPBase)
+	e.ins("ADD R%d, R%d, R%d", rPSrc, rPBase, rPBase)
+	for i := range 4 {
+		e.ins("ADD R%d, R%d, R%d", rPYOff+i, rPBase, rPY+i)
+	}
+	for r := range 12 {
+		a, j := r/6, r%6
+		y := rPY + 2*a + j%2
+		lab := fmt.Sprintf("%sr%d", l, r)
+		// registers of their own per row, for in-order cores
+		vx, vy := 3+2*r, 4+2*r
+		e.load(vx, rPBase, r)
+		e.load(vy, y, j-j%2)
+		e.ins("TBNZ $%d, R%d, %ssub", r, rPOps, lab)
+		e.fadd(vx, vx, vy)
+		e.ins("B %sstore", lab)
+		e.line("%ssub:", lab)
+		e.fsub(vx, vx, vy)
+		e.line("%sstore:", lab)
+		if s.tbl {
+			e.tbl(vx, vPIdx)
+		}
+		off := r * s.nb
+		switch s.nb {
+		case 16:
+			e.ins("FMOVQ F%d, %d(R%d)", vx, off, rPO)
+		case 12:
+			e.ins("FMOVD F%d, %d(R%d)", vx, off, rPO)
+			e.ins("VMOV V%d.S[2], R%d", vx, rPTmp)
+			e.ins("MOVW R%d, %d(R%d)", rPTmp, off+8, rPO)
+		case 8:
+			e.ins("FMOVD F%d, %d(R%d)", vx, off, rPO)
+		case 4:
+			e.ins("FMOVS F%d, %d(R%d)", vx, off, rPO)
+		default:
+			panic(fmt.Sprintf("NEON face store of %d bytes", s.nb))
+		}
+	}
+	e.ins("ADD $%d, R%d", 12*s.nb, rPO)
+	e.ins("SUBS $1, R%d", rPCnt)
+	e.ins("BNE %s", l)
+	e.ins("RET")
 }

@@ -1,6 +1,6 @@
 // Command _gen writes the assembly of package kernels_arm64: the Wilson,
-// clover and element-wise (axpy, xpay) kernels for NEON and SVE in float64
-// and float32, the SVE halo-face packing (face.go), the SU(3) matrix
+// clover and element-wise (axpy, xpay) kernels and the halo-face packing
+// (face.go) for NEON and SVE in float64 and float32, the SU(3) matrix
 // product (float64, su3mat.go), the Wilson-fermion HMC force (float64,
 // force.go), the per-site reductions and the fused CG update (reduce.go)
 // and the SVE vector-length probe. SVE instructions (and the NEON ones the Go
@@ -44,6 +44,7 @@ func main() {
 		"reduce_sve_arm64.s":  func() string { return both(true, siteNorm, siteDot, cgUpdate) },
 		"vl_sve_arm64.s":      vectorLength,
 		"face_sve_arm64.s":    func() string { return both(true, faceKernels) },
+		"face_neon_arm64.s":   func() string { return both(false, faceKernels) },
 	}
 	for name, gen := range files {
 		path := filepath.Join(*out, name)
