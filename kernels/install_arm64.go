@@ -10,13 +10,16 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // element-wise Axpy and Xpay (linalg.go), the SU(3) matrix product
 // SU3Mul64 (float64 only), the Wilson-fermion HMC force WilsonForce64
 // (wilson_force.go, float64), the halo face packing
-// WilsonProjectFace64/32 (wilson_face.go), the per-site reductions
-// SiteNorm64/32 and SiteDot64/32 (reduce.go) and the CG update
+// WilsonProjectFace64/32 (wilson_face.go), the staggered colour
+// matrix-vector product MatVecAdd64/32 (colour.go), the per-site
+// reductions SiteNorm64/32 and SiteDot64/32 (reduce.go) and the CG update
 // CGUpdate64/32 (cgupdate.go; install_reduce_arm64.go). SU3Mul64,
-// WilsonForce64 and the last three give their Go twins' bits: every
-// product rounded on its own (FMUL, no fused multiply-adds; the force's /6
-// an FDIV), the sums in the twins' order, float32 widened to float64 lane
-// by lane. The face packing gives WilsonProjectFaceGo's bits too (one FADD
+// WilsonForce64, MatVecAdd64/32 and the last three give their Go twins'
+// bits: every product rounded on its own (FMUL, no fused multiply-adds;
+// the force's /6 an FDIV), the sums in the twins' order, float32 widened
+// to float64 lane by lane in the reductions. MatVecAdd64/32 run the set's
+// kernel at its own W (neon 2 / 4, sve SVELanes64/32) and
+// SU3MulAddVec(dst, u, v, w, s, false) at any other. The face packing gives WilsonProjectFaceGo's bits too (one FADD
 // or FSUB per number); its kernels take the set's W and the face lanes
 // the layout lists (neon: 1 to W lanes in any order, gathered by a TBL;
 // sve: ascending lanes) and leave the others to WilsonProjectFaceGo.
@@ -59,6 +62,7 @@ func installNEON() {
 	SU3Mul64 = su3MulNEON64
 	WilsonForce64 = wilsonForceNEON64
 	WilsonProjectFace64, WilsonProjectFace32 = projectFaceNEON64, projectFaceNEON32
+	MatVecAdd64, MatVecAdd32 = matVecAddNEON64, matVecAddNEON32
 	installReduceArm(false)
 }
 
@@ -73,6 +77,7 @@ func installSVE() {
 	SU3Mul64 = su3MulSVE64
 	WilsonForce64 = wilsonForceSVE64
 	WilsonProjectFace64, WilsonProjectFace32 = projectFaceSVE64, projectFaceSVE32
+	MatVecAdd64, MatVecAdd32 = matVecAddSVE64, matVecAddSVE32
 	installReduceArm(true)
 }
 
@@ -308,5 +313,32 @@ func wilsonForceNEON64(f, link, a, b, as, bs []float64, w, mu int, c float64) {
 func wilsonForceSVE64(f, link, a, b, as, bs []float64, w, mu int, c float64) {
 	if !arm.WilsonForceSVE64(f, link, a, b, as, bs, w, mu, c) {
 		WilsonForceGo(f, link, a, b, as, bs, w, mu, c)
+	}
+}
+
+// matVecAddNEON64/32 and matVecAddSVE64/32 run the colour matrix-vector
+// kernel of the set when it takes the tile (W the set's lanes, whole
+// operands), else SU3MulAddVec (the same bits).
+func matVecAddNEON64(dst, u, v []float64, w int, s float64) {
+	if !arm.MatVecAddNEON64(dst, u, v, w, s) {
+		SU3MulAddVec(dst, u, v, w, s, false)
+	}
+}
+
+func matVecAddNEON32(dst, u, v []float32, w int, s float32) {
+	if !arm.MatVecAddNEON32(dst, u, v, w, s) {
+		SU3MulAddVec(dst, u, v, w, s, false)
+	}
+}
+
+func matVecAddSVE64(dst, u, v []float64, w int, s float64) {
+	if !arm.MatVecAddSVE64(dst, u, v, w, s) {
+		SU3MulAddVec(dst, u, v, w, s, false)
+	}
+}
+
+func matVecAddSVE32(dst, u, v []float32, w int, s float32) {
+	if !arm.MatVecAddSVE32(dst, u, v, w, s) {
+		SU3MulAddVec(dst, u, v, w, s, false)
 	}
 }

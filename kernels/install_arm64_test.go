@@ -517,3 +517,36 @@ func hopConcurrently(h *WilsonHop[float64], n, parts int) {
 	}
 	wg.Wait()
 }
+
+// TestArmMatVecAdd holds the dispatched colour matrix-vector product of
+// every arm64 set to SU3MulAddVec (dag false) bit for bit for every W (the
+// set's W runs the assembly, the others SU3MulAddVec itself), float64 and
+// float32, with s = +-1 and non-trivial factors, NaN guards around dst.
+func TestArmMatVecAdd(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(61, 62))
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			for _, a := range []float64{1, -1, 0.37, -2.5} {
+				what := fmt.Sprintf("%s W=%d (set W %d/%d) s=%v", s.Name, w, s.W64, s.W32, a)
+				u, v, d0 := randSlice(rng, 18*w), randSlice(rng, 6*w), randSlice(rng, 6*w)
+				want := slices.Clone(d0)
+				SU3MulAddVec(want, u, v, w, a, false)
+				got, intact := guardedSlice[float64](6 * w)
+				copy(got, d0)
+				MatVecAdd64(got, u, v, w, a)
+				if i := sameBits(got, want); i >= 0 || !intact() {
+					t.Errorf("%s float64: not the bits of SU3MulAddVec (first at %d), or guards broken (intact %v)", what, i, intact())
+				}
+				u32, v32, d32 := to32(u), to32(v), to32(d0)
+				want32 := slices.Clone(d32)
+				SU3MulAddVec(want32, u32, v32, w, float32(a), false)
+				got32, intact32 := guardedSlice[float32](6 * w)
+				copy(got32, d32)
+				MatVecAdd32(got32, u32, v32, w, float32(a))
+				if i := sameBits(got32, want32); i >= 0 || !intact32() {
+					t.Errorf("%s float32: not the bits of SU3MulAddVec (first at %d), or guards broken (intact %v)", what, i, intact32())
+				}
+			}
+		}
+	})
+}

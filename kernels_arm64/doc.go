@@ -108,6 +108,18 @@
 //	    (the SVE one also without SVE or beyond kernels.MaxLanes lanes);
 //	    package kernels then runs the twin. The external test
 //	    force_arm64_test.go compares bit for bit.
+//	MatVecAddNEON64/32, MatVecAddSVE64/32 (twin kernels.SU3MulAddVec
+//	    with dag false itself, the same bits: every product an FMUL, every
+//	    sum an FADD/FSUB in the twin's order, per element p = a vr, q =
+//	    b vi, t = p - q (im: a vi + b vr), t = s t, dst = dst + t; no fused
+//	    multiply-adds): the staggered colour matrix-vector product dst +=
+//	    s U v on one tile, U an SU(3) matrix tile, s broadcast from its
+//	    bits (DUP). dst and v in registers throughout, U row by row; one
+//	    TEXT block per set and precision, no loop. The wrappers return
+//	    false, doing nothing, for another W or an operand shorter than a
+//	    tile (the SVE ones also without SVE or beyond kernels.MaxLanes
+//	    lanes); package kernels then runs the twin. dst must not overlap u
+//	    or v. The external test matvec_arm64_test.go compares bit for bit.
 //	ProjectFaceNEON64/32, ProjectFaceSVE64/32 (twin
 //	    kernels.WilsonProjectFaceGo, the same bits): the projected
 //	    half-spinors of a halo face. Each row is projected whole (one FADD
@@ -143,7 +155,8 @@
 // that on arm64 (where the Go compiler fuses them) the two agree bit for
 // bit with Go 1.26; their tests allow a few roundings so as not to depend
 // on the compiler's choices. The SU(3) product, the reductions and the CG
-// update and the force fuse nothing, and their tests demand the same bits.
+// update, the force and the colour matrix-vector product fuse nothing, and
+// their tests demand the same bits.
 //
 // The exported kernels check the lengths of their slices and the indices
 // they follow (panicking on a bad one, a programming error) and pass
@@ -178,13 +191,15 @@
 //	                  wrappers (chunks of su3Chunk tiles per assembly call)
 //	force_arm64.go    Wilson-fermion HMC force kernels: declarations and
 //	                  wrappers that refuse what they do not take
+//	matvec_arm64.go   colour matrix-vector kernels (staggered): declarations
+//	                  and wrappers that refuse what they do not take
 //	reduce_arm64.go   per-site reductions and the CG update: declarations,
 //	                  ReduceFits and checked wrappers (chunks of reduceChunk
 //	                  components per assembly call)
 //	*_arm64.s         generated assembly
 //	_gen/             the generator (go run ./_gen): emit.go (instructions and
 //	                  encodings), wilson.go, face.go, clover.go, linalg.go,
-//	                  su3mat.go, force.go, reduce.go, main.go
+//	                  su3mat.go, force.go, matvec.go, reduce.go, main.go
 package kernels_arm64
 
 //go:generate go run ./_gen

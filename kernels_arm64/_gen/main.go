@@ -2,7 +2,7 @@
 // clover and element-wise (axpy, xpay) kernels and the halo-face packing
 // (face.go) for NEON and SVE in float64 and float32, the SU(3) matrix
 // product (float64, su3mat.go), the Wilson-fermion HMC force (float64,
-// force.go), the per-site reductions and the fused CG update (reduce.go)
+// force.go), the staggered colour matrix-vector product (matvec.go), the per-site reductions and the fused CG update (reduce.go)
 // and the SVE vector-length probe. SVE instructions (and the NEON ones the Go
 // assembler lacks) are encoded here as WORD directives with the
 // instruction in a comment; kernels_arm64's encoding test re-assembles the
@@ -40,6 +40,8 @@ func main() {
 		"su3mat_sve_arm64.s":  func() string { return both(true, su3Mul) },
 		"force_neon_arm64.s":  func() string { return both(false, wilsonForce) },
 		"force_sve_arm64.s":   func() string { return both(true, wilsonForce) },
+		"matvec_neon_arm64.s": func() string { return both(false, matVec) },
+		"matvec_sve_arm64.s":  func() string { return both(true, matVec) },
 		"reduce_neon_arm64.s": func() string { return both(false, siteNorm, siteDot, cgUpdate) },
 		"reduce_sve_arm64.s":  func() string { return both(true, siteNorm, siteDot, cgUpdate) },
 		"vl_sve_arm64.s":      vectorLength,
