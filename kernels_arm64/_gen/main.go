@@ -2,8 +2,9 @@
 // clover and element-wise (axpy, xpay) kernels and the halo-face packing
 // (face.go) for NEON and SVE in float64 and float32, the SU(3) matrix
 // product (float64, su3mat.go), the Wilson-fermion HMC force (float64,
-// force.go), the staggered colour matrix-vector product (matvec.go), the per-site reductions and the fused CG update (reduce.go)
-// and the SVE vector-length probe. SVE instructions (and the NEON ones the Go
+// force.go), the staggered colour matrix-vector product (matvec.go), the
+// per-site reductions and the fused CG update (reduce.go) and the SVE
+// vector-length probe. SVE instructions (and the NEON ones the Go
 // assembler lacks) are encoded here as WORD directives with the
 // instruction in a comment; kernels_arm64's encoding test re-assembles the
 // comments with llvm-mc and compares.
