@@ -46,8 +46,8 @@
 //
 //	field.go      Field, New, Cold, Hot, Load/Store, Unitarity
 //	matfield.go   matrix-field products MatMul, MatMulAdd (Plain/Dag)
-//	taproduct.go  AddTAProduct: f += c TA(u a), the form of the gauge forces;
-//	              ExpTimes3: u = exp(eps x) u, the MD link update
+//	taproduct.go  AddTAProduct: f += c TA(u a), the form of the gauge forces
+//	exptimes.go   ExpTimes3: u = exp(eps x) u, the MD link update
 //	workspace.go  Workspace: temporaries and halo buffers, Shift
 //	staple.go     Staple
 //	update.go     HeatbathSweep, OverrelaxSweep, Reunitarize
