@@ -58,8 +58,9 @@
 //	    the calls after it, keyed on the identities (pointer, length) of
 //	    those slices and the kernel; it is never written once stored, so
 //	    concurrent calls on one WilsonHop share it. Only its halo words
-//	    depend on Recv: a call with other Recv rows than the table's copies
-//	    it to its stack and rewrites them there (prep_arm64.go). The
+//	    depend on Recv: a call with other Recv rows than the table's uses
+//	    a variant of it for those rows, derived once and kept beside it
+//	    (the two generations of a shared halo; prep_arm64.go). The
 //	    bounds that Dst, X, Src, Links, Nbr, Cross, Halo and Recv's lengths
 //	    set are checked on every call.
 //	WilsonTileNEON64/32, WilsonTileSVE64/32 (twin wilsonTileGo): one output

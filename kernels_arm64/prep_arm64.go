@@ -1,6 +1,10 @@
 package kernels_arm64
 
-import "unsafe"
+import (
+	"slices"
+	"sync/atomic"
+	"unsafe"
+)
 
 // The tile-list kernels read a table at and below their perm argument
 // (sveTable, neonTable). Nearly all of it follows from Perm and HaloLanes
@@ -13,27 +17,26 @@ import "unsafe"
 // Only the halo words (the first sveHaloWords words) depend on Recv: the
 // mode and row counts on its lengths, and the row bases on its addresses,
 // which change between calls where the halo arrives in shared memory (two
-// generations of buffers, used in turn). A listPrep is never written once
-// it is stored, so that calls running at the same time on one WilsonHop
-// (ParallelFor, with other tiles) may all read it:
+// generations of buffers, used in turn). A listPrep's table is never
+// written once it is stored, so that calls running at the same time on one
+// WilsonHop (ParallelFor, with other tiles) may all read it:
 //
 //   - a call whose Recv is the one the listPrep was derived with (pointer
 //     and length of every hop's rows the kernel reads) passes the cached
 //     table itself;
-//   - any other call copies it onto its own stack and rewrites the halo
-//     words there (runPatched): the assembly reads the halo words at
-//     negative offsets from the vector rows, so both must lie in one
-//     block. One copy, with no zeroing or refilling, and nothing shared
-//     is written.
+//   - a call with another Recv uses the listPrep's variant for that Recv
+//     (alt): a copy of the table with the halo words rewritten, derived at
+//     the first such call and kept, so that the two generations of a
+//     shared halo each have their table and no call copies one. A third
+//     Recv replaces the variant.
 //
 // The listPrep is derived again, and replaces the one in Hop.Prep, when
 // the kernel or one of the Perm or HaloLanes slices changes (a new slice,
-// or the same memory with another length); a call with another Recv only
-// patches its copy, so Recv buffers used in turn do not derive one per
-// call. Concurrent first calls may each derive one; the last stored stays.
-// The bounds that depend on Dst, X, Src, Links, Nbr, Cross, Halo and on
-// Recv's lengths are checked on every call (hopExtent, checkStop and the
-// assembly's own checks against nout, nsrc and the row counts).
+// or the same memory with another length). Concurrent first calls may each
+// derive one; the last stored stays. The bounds that depend on Dst, X,
+// Src, Links, Nbr, Cross, Halo and on Recv's lengths are checked on every
+// call (hopExtent, checkStop and the assembly's own checks against nout,
+// nsrc and the row counts).
 
 // sveTable is what the SVE list kernels read at their perm argument and
 // below it (_gen/wilson.go haloRows): sveHaloWords words of halo mode,
@@ -68,6 +71,9 @@ type listPrep struct {
 	mode uint64
 	rows [8]int
 	tab  []uint64 // a neonTable or sveTable: len(neonTable{}) or len(sveTable{}) words
+	// alt is the variant of this listPrep for another Recv (see the top
+	// of this file); its own alt is unused.
+	alt atomic.Pointer[listPrep]
 }
 
 // prepKey identifies what a listPrep was derived from.
@@ -154,19 +160,21 @@ func newPrep[F Float](key prepKey, h *Hop[F]) *listPrep {
 	return p
 }
 
-// runPatched runs the list on a copy of p's table, on this call's stack,
-// whose halo words describe this call's Recv (see the top of this file).
-func runPatched[F Float](k listKind, h *Hop[F], tiles []int32, stop StopFunc, p *listPrep, nout, nsrc int) {
-	mode, rows := recvMode(p.lanes, h.HaloLanes, h.Recv)
-	if k.neon() {
-		t := neonTable(p.tab)
-		haloWords(t[:sveHaloWords], h, mode, rows)
-		runWithTable(k, h, tiles, stop, unsafe.Pointer(&t[sveHaloWords]), mode, rows, nout, nsrc)
-		return
+// forRecv returns the listPrep whose halo words describe h's Recv: p
+// itself, its variant, or a new variant, which it keeps in p.alt.
+func forRecv[F Float](p *listPrep, h *Hop[F]) *listPrep {
+	ids := recvIDs(h, p.lanes)
+	if p.recv == ids {
+		return p
 	}
-	t := sveTable(p.tab)
-	haloWords(t[:sveHaloWords], h, mode, rows)
-	runWithTable(k, h, tiles, stop, unsafe.Pointer(&t[sveHaloWords]), mode, rows, nout, nsrc)
+	if a := p.alt.Load(); a != nil && a.recv == ids {
+		return a
+	}
+	v := &listPrep{key: p.key, lanes: p.lanes, recv: ids, tab: slices.Clone(p.tab)}
+	v.mode, v.rows = recvMode(p.lanes, h.HaloLanes, h.Recv)
+	haloWords(v.tab[:sveHaloWords], h, v.mode, v.rows)
+	p.alt.Store(v)
+	return v
 }
 
 // haloWords writes the halo words of a table: the mode, then per hop the

@@ -209,8 +209,18 @@ func checkPrepReused[F Float](t *testing.T, k listKernels[F], w int) {
 	if p := prep(); p != p1 {
 		t.Errorf("%s W=%d other Recv: prep renewed; want it kept (a patched copy)", k.name, w)
 	}
+	a1 := p1.alt.Load()
+	if a1 == nil || a1.recv != recvIDs(h, p1.lanes) {
+		t.Errorf("%s W=%d other Recv: no variant kept for it", k.name, w)
+	}
 	h.Recv = &recv
 	run("first Recv again")
+	h.Recv = other
+	run("other Recv again")
+	if a := p1.alt.Load(); a != a1 {
+		t.Errorf("%s W=%d: the variant for the other Recv was derived again; want it kept", k.name, w)
+	}
+	h.Recv = &recv
 
 	old := h.Perm
 	h.Perm = new([8][]int32)
@@ -255,7 +265,7 @@ func TestPrepKindChange(t *testing.T) {
 }
 
 // TestPatchedTable: a table derived for one Recv with its halo words
-// rewritten for another (runPatched) is word for word the table derived
+// rewritten for another (forRecv) is word for word the table derived
 // for the other, also where the other Recv drops a hop from the mode.
 func TestPatchedTable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))

@@ -241,16 +241,12 @@ func wilsonTiles[F Float](k listKind, h *Hop[F], tiles []int32) int {
 
 // wilsonList runs list kernel k over tiles, calling stop at each tile it
 // leaves to the caller. The table the kernel reads at its perm argument
-// is the prepared one (prepFor) when this call's Recv is the one it was
-// derived with, else a copy patched for this call's Recv (runPatched).
+// is the prepared one (prepFor), or its variant for this call's Recv
+// (forRecv).
 func wilsonList[F Float](k listKind, h *Hop[F], tiles []int32, stop StopFunc) {
 	w := k.lanes()
 	nout, nsrc := hopExtent(w, h)
-	p := prepFor(k, w, h)
-	if p.recv != recvIDs(h, p.lanes) {
-		runPatched(k, h, tiles, stop, p, nout, nsrc)
-		return
-	}
+	p := forRecv(prepFor(k, w, h), h)
 	runWithTable(k, h, tiles, stop, unsafe.Pointer(&p.tab[sveHaloWords]), p.mode, p.rows, nout, nsrc)
 }
 
