@@ -131,7 +131,7 @@
 //	hopping.go      the overlapped halo exchange and hopping kernels
 //	operator.go     Params, KappaFromMass, MassFromKappa; the shared core
 //	spinor.go       SpinorNC, NewSpinor, ApplyGamma5
-//	wilson.go       Wilson: NewWilson, SetGauge, Apply, ApplyDag, Hop, Schur, Flops
+//	wilson.go       Wilson: NewWilson, SetGauge, WithKappa, Apply, ApplyDag, Hop, Schur, Flops
 //	fieldstrength.go clover leaves and the field strength F
 //	clover.go       the clover term: packed blocks, inverse, log det
 //	invert6.go      6x6 complex inversion with determinant
@@ -159,6 +159,7 @@
 //	  Apply, ApplyDag(dst, src *layout.Field[F]) error; Hop(dst, src) error;
 //	  NewField() *layout.Field[F]; Flops() float64; Kappa() float64;
 //	  Links() *Links[F]; Layout() *layout.Layout; Schur() *Schur[F]
+//	  (Wilson) WithKappa(kappa float64) (*Wilson[F], error): the same links at another kappa
 //	  (Clover) ApplyClover, ApplyCloverInv(dst, src) error; LogDet(layout.Subset) (float64, error)
 //	type Schur[F]; Apply, ApplyDag(dst, src) error; NewField(); Flops();
 //	  SchurSource(bhat, b) error; Reconstruct(x, xe, b) error

@@ -87,3 +87,52 @@ func checkSetGauge[F layout.Float](t *testing.T, l *layout.Layout, u0 *gauge.Fie
 		t.Error("clover SetGauge accepted a field on another layout")
 	}
 }
+
+// TestWithKappa: the operator at another kappa on shared links gives the
+// bits of one built at that kappa, also after a SetGauge on the original
+// (which moves both); a bad kappa is refused.
+func TestWithKappa(t *testing.T) {
+	l, err := layout.New(comm.Local(), dims{4, 4, 4, 8}, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u1, u2 := hotGauge(t, l, 1), hotGauge(t, l, 2)
+	w, err := NewWilson[float64](u1, Params{Kappa: 0.13, BC: StandardBC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := w.WithKappa(0.11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := randomSpinor[float64](l, layout.Even, 4)
+	for k, u := range []*gauge.Field{u1, u2} {
+		if k == 1 {
+			if err := w.SetGauge(u2); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fresh, err := NewWilson[float64](u, Params{Kappa: 0.11, BC: StandardBC})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := src.Like(), src.Like()
+		if err := h.Schur().Apply(got, src); err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh.Schur().Apply(want, src); err != nil {
+			t.Fatal(err)
+		}
+		for i := range got.Data {
+			if math.Float64bits(got.Data[i]) != math.Float64bits(want.Data[i]) {
+				t.Fatalf("field %d: element %d is %v at kappa 0.11 on shared links, %v when built", k, i, got.Data[i], want.Data[i])
+			}
+		}
+	}
+	if h.Kappa() != 0.11 || w.Kappa() != 0.13 {
+		t.Errorf("kappas %g and %g, want 0.13 and 0.11 kept apart", w.Kappa(), h.Kappa())
+	}
+	if _, err := w.WithKappa(-1); err == nil {
+		t.Error("a negative kappa was accepted")
+	}
+}

@@ -30,6 +30,20 @@ func NewWilson[F layout.Float](u *gauge.Field, p Params) (*Wilson[F], error) {
 // Collective.
 func (w *Wilson[F]) SetGauge(u *gauge.Field) error { return w.c.setGauge(u) }
 
+// WithKappa returns the Wilson operator of w's links at another hopping
+// parameter, without building them again: it shares w's links, tables and
+// scratch fields, so the two must not be applied at the same time, and a
+// SetGauge on either moves both (Hasenbusch monomials use two kappas on
+// one gauge field).
+func (w *Wilson[F]) WithKappa(kappa float64) (*Wilson[F], error) {
+	if err := (Params{Kappa: kappa}).check(); err != nil {
+		return nil, err
+	}
+	c := *w.c
+	c.kappa = kappa
+	return &Wilson[F]{c: &c}, nil
+}
+
 // Apply sets dst = M src on full spinor fields. dst and src must be
 // distinct. Collective.
 func (w *Wilson[F]) Apply(dst, src *layout.Field[F]) error { return w.c.apply(dst, src) }

@@ -69,6 +69,16 @@ func (o *operators) schur(g *gauge.Field, kappa float64, bc [layout.Nd]dirac.Bou
 	return w, w.Schur(), nil
 }
 
+// heavy is the Schur operator of w's links at the Hasenbusch kappa: the
+// same links, not built again (dirac.Wilson.WithKappa).
+func heavy(w *dirac.Wilson[float64], kappaH float64) (*dirac.Schur[float64], error) {
+	wh, err := w.WithKappa(kappaH)
+	if err != nil {
+		return nil, err
+	}
+	return wh.Schur(), nil
+}
+
 // solveNormal returns (Mhat^dag Mhat)^{-1} b.
 func solveNormal(s *dirac.Schur[float64], b *layout.Field[float64], sv Solve, st *Stats, name string) (*layout.Field[float64], error) {
 	x := s.NewField()
@@ -214,11 +224,11 @@ func (m *Ratio) Refresh(g *gauge.Field, s *rng.Stream) error {
 	if !(m.KappaH > 0 && m.KappaH < m.Kappa) {
 		return fmt.Errorf("%s: the Hasenbusch kappa %g must lie between 0 and kappa %g", m.Name(), m.KappaH, m.Kappa)
 	}
-	_, sc, err := m.ops.schur(g, m.Kappa, m.BC)
+	w, sc, err := m.ops.schur(g, m.Kappa, m.BC)
 	if err != nil {
 		return err
 	}
-	_, sh, err := m.ops.schur(g, m.KappaH, m.BC)
+	sh, err := heavy(w, m.KappaH)
 	if err != nil {
 		return err
 	}
@@ -245,8 +255,7 @@ func (m *Ratio) psiX(g *gauge.Field) (w *dirac.Wilson[float64], sc *dirac.Schur[
 		return
 	}
 	var sh *dirac.Schur[float64]
-	_, sh, err = m.ops.schur(g, m.KappaH, m.BC)
-	if err != nil {
+	if sh, err = heavy(w, m.KappaH); err != nil {
 		return
 	}
 	psi := sc.NewField()
