@@ -85,6 +85,16 @@ func installAmd64(isa asm.ISA) {
 			SU3MulGo(dst, a, b, w, opA, opB, add)
 		}
 	}
+	PermuteRows64 = func(out, in []float64, p *LanePerm) {
+		if 2*p.w > 16 || !asm.PermuteRows64(isa, out, in, &p.idx[0], p.w) {
+			PermuteRowsGo(out, in, p)
+		}
+	}
+	PermuteRows32 = func(out, in []float32, p *LanePerm) {
+		if !asm.PermuteRows32(isa, out, in, &p.idx[1], p.w) {
+			PermuteRowsGo(out, in, p)
+		}
+	}
 	MatVecAdd64 = func(dst, u, v []float64, w int, s float64) {
 		if !asm.MatVecAdd64(isa, dst, u, v, w, s) {
 			SU3MulAddVec(dst, u, v, w, s, false)

@@ -55,6 +55,7 @@ func installGo() {
 	installForceGo()
 	installSU3MatGo()
 	installColourGo()
+	installPermuteGo()
 }
 
 // SetNames lists every kernel set this package knows, whether or not the

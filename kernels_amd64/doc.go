@@ -163,12 +163,14 @@
 // # Generation
 //
 // The assembly (wilson_hop_amd64.s, clover_amd64.s, linalg_amd64.s,
-// reduce_amd64.s, face_amd64.s, su3mat_amd64.s, force_amd64.s, matvec_amd64.s), the
+// reduce_amd64.s, face_amd64.s, su3mat_amd64.s, force_amd64.s, matvec_amd64.s,
+// perm_amd64.s), the
 // Go declarations and call switches (kernels_gen_amd64.go,
 // reduce_gen_amd64.go, face_gen_amd64.go, force_gen_amd64.go,
-// matvec_gen_amd64.go; the reductions' generator is _gen/reduce.go, the
-// face kernels' _gen/face.go, the force kernels' _gen/force.go, the
-// colour kernels' _gen/matvec.go) and the frame
+// matvec_gen_amd64.go, perm_gen_amd64.go; the reductions' generator is
+// _gen/reduce.go, the face kernels' _gen/face.go, the force kernels'
+// _gen/force.go, the colour kernels' _gen/matvec.go, the permutation's
+// _gen/perm.go) and the frame
 // offsets (frame_gen.go) are written by the generator in _gen (its own
 // module, no dependencies): cd kernels_amd64/_gen && go run . The output
 // is committed.
@@ -195,9 +197,11 @@
 //	                      per direction mu in 16 registers (force_test.go: against kernels.WilsonForceGo)
 //	matvec_amd64.go       MatVecAdd64/32: SU(3) x colour vector of one tile, staggered fermions
 //	                      (matvec_test.go: against kernels.SU3MulAddVec)
+//	perm_amd64.go         PermuteRows64/32: lane permutation of rows, VPERMPS / VPERMILPS
+//	                      (perm_test.go: against kernels.PermuteRowsGo)
 //	frame.go              hopFrame, what the hopping kernels read
 //	frame_gen.go, kernels_gen_amd64.go, reduce_gen_amd64.go, face_gen_amd64.go,
-//	force_gen_amd64.go, matvec_gen_amd64.go, *_amd64.s   generated
+//	force_gen_amd64.go, matvec_gen_amd64.go, perm_gen_amd64.go, *_amd64.s   generated
 //	stubs_other.go        the same API off amd64 and with -tags noasm
 //	conformance_test.go   every kernel against its twin, for every set and W
 //	install_test.go       the kernels as package kernels dispatches them

@@ -61,3 +61,9 @@ func MatVecAdd64(isa ISA, dst, u, v []float64, w int, s float64) bool { return f
 
 // MatVecAdd32 does nothing here (it returns false).
 func MatVecAdd32(isa ISA, dst, u, v []float32, w int, s float32) bool { return false }
+
+// PermuteRows64 does nothing here (it returns false).
+func PermuteRows64(isa ISA, out, in []float64, idx *[16]uint32, w int) bool { return false }
+
+// PermuteRows32 does nothing here (it returns false).
+func PermuteRows32(isa ISA, out, in []float32, idx *[16]uint32, w int) bool { return false }

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/goqcd/goqcd/comm"
+	"github.com/goqcd/goqcd/kernels"
 )
 
 // Nd is the number of space-time dimensions; direction 0 is x, 3 is t.
@@ -30,9 +31,10 @@ type Layout struct {
 	Rank   int
 	Coords [Nd]int // this rank's position in the process grid
 
-	hop      [2 * Nd][]int32 // neighbour tile of each tile, per hop direction
-	perm     [2 * Nd][]int   // lane permutation of a hop that crosses a tile boundary
-	face     [2 * Nd]faceMap // tiles and lanes whose hop crosses the tile boundary
+	hop      [2 * Nd][]int32           // neighbour tile of each tile, per hop direction
+	perm     [2 * Nd][]int             // lane permutation of a hop that crosses a tile boundary
+	lanePerm [2 * Nd]*kernels.LanePerm // perm prepared for the permutation kernels
+	face     [2 * Nd]faceMap           // tiles and lanes whose hop crosses the tile boundary
 	nbrRank  [2 * Nd]int
 	threads  int
 	team     *workers // the thread team of ParallelFor, started on first use
@@ -126,7 +128,9 @@ func New(c comm.Comm, global [Nd]int, opt Options) (*Layout, error) {
 	for d := range 2 * Nd {
 		l.nbrRank[d] = cart.Neighbour(l.Rank, d/2, HopSign(d))
 	}
-	l.buildNeighbours()
+	if err := l.buildNeighbours(); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/goqcd/goqcd/comm"
+	"github.com/goqcd/goqcd/kernels"
 )
 
 // Halo holds the face buffers of a full-lattice field for the hops that
@@ -115,16 +116,7 @@ func (h *Halo[F]) Neighbour(d, tile int, out []F) {
 		copy(out, in)
 		return
 	}
-	perm := l.perm[d][:W]
-	out = out[:nc*2*W]
-	for j := 0; j < len(out); j += W {
-		// row slices of length W let the compiler drop the per-element
-		// bounds checks but the permutation's
-		o, i := out[j:j+W], in[j:j+W]
-		for lane, p := range perm {
-			o[lane] = i[p]
-		}
-	}
+	permuteRows(out[:nc*2*W], in, l.lanePerm[d])
 	if !l.Split(d) {
 		return
 	}
@@ -204,4 +196,17 @@ func (h *Halo[F]) NeighbourData(d, tile int, scratch []F) []F {
 	}
 	h.Neighbour(d, tile, scratch)
 	return scratch
+}
+
+// permuteRows is the dispatched kernels.PermuteRows64/32 for the precision
+// of F (assembly where the kernel set has it).
+func permuteRows[F Float](out, in []F, p *kernels.LanePerm) {
+	switch o := any(out).(type) {
+	case []float64:
+		kernels.PermuteRows64(o, any(in).([]float64), p)
+	case []float32:
+		kernels.PermuteRows32(o, any(in).([]float32), p)
+	default:
+		kernels.PermuteRowsGo(out, in, p)
+	}
 }

@@ -1,5 +1,11 @@
 package layout
 
+import (
+	"fmt"
+
+	"github.com/goqcd/goqcd/kernels"
+)
+
 // faceMap lists, for one hop direction, the sites whose neighbour lies across
 // the tile boundary, and the sites a rank sends so that its neighbour rank
 // can complete that hop. Face tiles are ordered by the face index f, the
@@ -16,7 +22,7 @@ type faceMap struct {
 	faceOf    []int32 // face index f of each tile, -1 for interior tiles
 }
 
-func (l *Layout) buildNeighbours() {
+func (l *Layout) buildNeighbours() error {
 	for d := range NHops {
 		mu, s := d/2, HopSign(d)
 		l.hop[d] = make([]int32, l.NTiles)
@@ -66,7 +72,13 @@ func (l *Layout) buildNeighbours() {
 				fm.sendLanes[l.laneFaceIndex(c, mu)] = lane
 			}
 		}
+		p, err := kernels.NewLanePerm(l.perm[d])
+		if err != nil {
+			return fmt.Errorf("layout: lanes of hop %d: %w", d, err)
+		}
+		l.lanePerm[d] = p
 	}
+	return nil
 }
 
 // faceIndex is the lexicographic index of the tile coordinates other than mu.

@@ -12,6 +12,8 @@
 //	                     with its declarations force_gen_amd64.go)
 //	matvec_amd64.s       the colour matrix-vector product of kernels.SU3MulAddVec (matvec.go,
 //	                     with its declarations matvec_gen_amd64.go)
+//	perm_amd64.s         the lane permutation of rows of kernels.PermuteRowsGo (perm.go,
+//	                     with its declarations perm_gen_amd64.go)
 //	kernels_gen_amd64.go the Go declarations and the switches that call them
 //	frame_gen.go         the field offsets of hopFrame that the assembly uses
 //
@@ -1181,6 +1183,7 @@ func main() {
 	writeFace()
 	writeForce()
 	writeMatVec()
+	writePerm()
 
 	su3 := &out{}
 	su3.p("%s", header)
