@@ -12,9 +12,11 @@ import arm "github.com/goqcd/goqcd/kernels_arm64"
 // (wilson_force.go, float64), the halo face packing
 // WilsonProjectFace64/32 (wilson_face.go), the staggered colour
 // matrix-vector product MatVecAdd64/32 (colour.go), the per-site
-// reductions SiteNorm64/32 and SiteDot64/32 (reduce.go) and the CG update
-// CGUpdate64/32 (cgupdate.go; install_reduce_arm64.go). SU3Mul64,
-// WilsonForce64, MatVecAdd64/32 and the last three give their Go twins'
+// reductions SiteNorm64/32 and SiteDot64/32 (reduce.go), the CG update
+// CGUpdate64/32 (cgupdate.go; install_reduce_arm64.go) and the lane
+// permutation of rows PermuteRows64/32 (permute.go: a TBL per row, the
+// set's W only, PermuteRowsGo's bits). SU3Mul64, WilsonForce64,
+// MatVecAdd64/32 and the reductions and CG update give their Go twins'
 // bits: every product rounded on its own (FMUL, no fused multiply-adds;
 // the force's /6 an FDIV), the sums in the twins' order, float32 widened
 // to float64 lane by lane in the reductions. MatVecAdd64/32 run the set's
@@ -63,6 +65,7 @@ func installNEON() {
 	WilsonForce64 = wilsonForceNEON64
 	WilsonProjectFace64, WilsonProjectFace32 = projectFaceNEON64, projectFaceNEON32
 	MatVecAdd64, MatVecAdd32 = matVecAddNEON64, matVecAddNEON32
+	PermuteRows64, PermuteRows32 = permuteNEON64, permuteNEON32
 	installReduceArm(false)
 }
 
@@ -78,6 +81,7 @@ func installSVE() {
 	WilsonForce64 = wilsonForceSVE64
 	WilsonProjectFace64, WilsonProjectFace32 = projectFaceSVE64, projectFaceSVE32
 	MatVecAdd64, MatVecAdd32 = matVecAddSVE64, matVecAddSVE32
+	PermuteRows64, PermuteRows32 = permuteSVE64, permuteSVE32
 	installReduceArm(true)
 }
 
@@ -340,5 +344,35 @@ func matVecAddSVE64(dst, u, v []float64, w int, s float64) {
 func matVecAddSVE32(dst, u, v []float32, w int, s float32) {
 	if !arm.MatVecAddSVE32(dst, u, v, w, s) {
 		SU3MulAddVec(dst, u, v, w, s, false)
+	}
+}
+
+// permuteNEON64/32 and permuteSVE64/32 permute the lanes of rows with the
+// set's kernel where it takes them (p's W the set's lanes, whole rows, out
+// as long as in), else with PermuteRowsGo (the same bits). The float64
+// kernels take the pairs of element indices of p.idx[0], which the arm
+// wrappers read only for at most 8 lanes (where NewLanePerm fills them);
+// the float32 ones p.idx[1].
+func permuteNEON64(out, in []float64, p *LanePerm) {
+	if !arm.PermuteRowsNEON64(out, in, &p.idx[0], p.w) {
+		PermuteRowsGo(out, in, p)
+	}
+}
+
+func permuteNEON32(out, in []float32, p *LanePerm) {
+	if !arm.PermuteRowsNEON32(out, in, &p.idx[1], p.w) {
+		PermuteRowsGo(out, in, p)
+	}
+}
+
+func permuteSVE64(out, in []float64, p *LanePerm) {
+	if !arm.PermuteRowsSVE64(out, in, &p.idx[0], p.w) {
+		PermuteRowsGo(out, in, p)
+	}
+}
+
+func permuteSVE32(out, in []float32, p *LanePerm) {
+	if !arm.PermuteRowsSVE32(out, in, &p.idx[1], p.w) {
+		PermuteRowsGo(out, in, p)
 	}
 }

@@ -550,3 +550,63 @@ func TestArmMatVecAdd(t *testing.T) {
 		}
 	})
 }
+
+// TestArmPermuteRows holds the installed row permutation of every arm64
+// set to PermuteRowsGo bit for bit (NaN payloads among the inputs) for
+// every W (the set's W runs the TBL kernel, the others PermuteRowsGo), in
+// float64 and float32: the identity, random permutations and repeated
+// lanes, on 1, 7 and 24 rows, out between NaN guards; and an in that is
+// not whole rows (the kernels refuse it, PermuteRowsGo ignores the tail).
+func TestArmPermuteRows(t *testing.T) {
+	forEachArmSet(t, func(t *testing.T, s Set) {
+		rng := rand.New(rand.NewPCG(71, 72))
+		for _, w := range []int{1, 2, 4, 8, 16} {
+			id, pairs := make([]int, w), make([]int, w)
+			for l := range w {
+				id[l], pairs[l] = l, l/2
+			}
+			for _, perm := range [][]int{id, rng.Perm(w), rng.Perm(w), pairs} {
+				p, err := NewLanePerm(perm)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, rows := range []int{1, 7, 24} {
+					what := fmt.Sprintf("%s W=%d (set W %d/%d) perm %v rows %d", s.Name, w, s.W64, s.W32, perm, rows)
+					in := randSlice(rng, rows*w+1)
+					for i := range in {
+						switch rng.IntN(6) {
+						case 0:
+							in[i] = math.Float64frombits(0x7ff0000000000000 | rng.Uint64()>>13 | 1) // NaN, any payload
+						case 1:
+							in[i] = math.Copysign(0, -1)
+						}
+					}
+					in32 := to32(in)
+					for i := range in32 {
+						if in32[i] != in32[i] {
+							in32[i] = math.Float32frombits(0x7f800000 | uint32(rng.Uint64())>>10 | 1)
+						}
+					}
+					for _, n := range []int{rows * w, rows*w + 1} {
+						want, _ := guardedSlice[float64](n)
+						got, intact := guardedSlice[float64](n)
+						PermuteRowsGo(want, in[:n], p)
+						PermuteRows64(got, in[:n], p)
+						if i := sameBits(got, want); i >= 0 || !intact() {
+							t.Fatalf("%s float64 len(in) %d: element %d is %#x, PermuteRowsGo gives %#x (guards intact %v)",
+								what, n, i, math.Float64bits(got[max(i, 0)]), math.Float64bits(want[max(i, 0)]), intact())
+						}
+						want32, _ := guardedSlice[float32](n)
+						got32, intact32 := guardedSlice[float32](n)
+						PermuteRowsGo(want32, in32[:n], p)
+						PermuteRows32(got32, in32[:n], p)
+						if i := sameBits(got32, want32); i >= 0 || !intact32() {
+							t.Fatalf("%s float32 len(in) %d: element %d is %#x, PermuteRowsGo gives %#x (guards intact %v)",
+								what, n, i, math.Float32bits(got32[max(i, 0)]), math.Float32bits(want32[max(i, 0)]), intact32())
+						}
+					}
+				}
+			}
+		}
+	})
+}

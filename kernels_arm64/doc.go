@@ -138,6 +138,24 @@
 //	    range, a tile outside src, a short buf); package kernels then runs
 //	    the twin. The external test face_arm64_test.go compares bit for
 //	    bit with NaN guard cells around buf.
+//	PermuteRowsNEON64/32, PermuteRowsSVE64/32 (twin
+//	    kernels.PermuteRowsGo, the same bits, NaN payloads included): the
+//	    lane permutation of the rows of a tile whose hop crosses the tile
+//	    boundary (layout.Halo), out row j = in row j with lane l taking
+//	    lane perm[l], with amd64's contract (idx the 16 32-bit element
+//	    indices of kernels.LanePerm: a pair 2q, 2q+1 per float64 lane, one
+//	    per float32 lane). Pure data movement on 32-bit elements, so one
+//	    TEXT block per set serves both precisions, looping over the rows
+//	    four at a time, then one: NEON a byte TBL (VTBL) on 16 byte
+//	    indices the wrapper derives from the first four element indices
+//	    (4e..4e+3, e modulo 4) into a stack array; SVE TBL z.s on the
+//	    element indices loaded as one vector from idx (at most 16
+//	    elements: W <= 8 float64 / 16 float32 lanes). The wrappers return
+//	    false, doing nothing, for another W, a nil idx, in not whole rows or
+//	    out shorter than in (the SVE ones also without SVE or with wider
+//	    vectors); package kernels then runs the twin. out must not overlap
+//	    in. The external test perm_arm64_test.go compares bit for bit with
+//	    NaN guard cells around out.
 //	SVEVectorBits, SVELanes64, SVELanes32: the SVE vector length (RDVL),
 //	    0 without SVE; NEONLanes64, NEONLanes32.
 //
@@ -197,10 +215,13 @@
 //	reduce_arm64.go   per-site reductions and the CG update: declarations,
 //	                  ReduceFits and checked wrappers (chunks of reduceChunk
 //	                  components per assembly call)
+//	perm_arm64.go     lane permutation of rows: declarations and wrappers
+//	                  that refuse what they do not take
 //	*_arm64.s         generated assembly
 //	_gen/             the generator (go run ./_gen): emit.go (instructions and
 //	                  encodings), wilson.go, face.go, clover.go, linalg.go,
-//	                  su3mat.go, force.go, matvec.go, reduce.go, main.go
+//	                  su3mat.go, force.go, matvec.go, reduce.go, perm.go,
+//	                  main.go
 package kernels_arm64
 
 //go:generate go run ./_gen

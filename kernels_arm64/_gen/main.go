@@ -3,8 +3,9 @@
 // (face.go) for NEON and SVE in float64 and float32, the SU(3) matrix
 // product (float64, su3mat.go), the Wilson-fermion HMC force (float64,
 // force.go), the staggered colour matrix-vector product (matvec.go), the
-// per-site reductions and the fused CG update (reduce.go) and the SVE
-// vector-length probe. SVE instructions (and the NEON ones the Go
+// per-site reductions and the fused CG update (reduce.go), the lane
+// permutation of rows (kernels.PermuteRowsGo, one kernel per set for both
+// precisions, perm.go) and the SVE vector-length probe. SVE instructions (and the NEON ones the Go
 // assembler lacks) are encoded here as WORD directives with the
 // instruction in a comment; kernels_arm64's encoding test re-assembles the
 // comments with llvm-mc and compares.
@@ -48,6 +49,8 @@ func main() {
 		"vl_sve_arm64.s":      vectorLength,
 		"face_sve_arm64.s":    func() string { return both(true, faceKernels) },
 		"face_neon_arm64.s":   func() string { return both(false, faceKernels) },
+		"perm_neon_arm64.s":   func() string { return perm(false) },
+		"perm_sve_arm64.s":    func() string { return perm(true) },
 	}
 	for name, gen := range files {
 		path := filepath.Join(*out, name)
