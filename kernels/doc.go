@@ -61,7 +61,7 @@
 //	colour.go   SU(3) x colour vector on tiles (staggered fermions; MatVecAdd64/32 dispatched,
 //	            assembly in every set)
 //	permute.go  LanePerm, PermuteRows64/32: the lane permutation of rows for hops across
-//	            the tile boundary (layout.Halo; assembly on AVX2/AVX-512)
+//	            the tile boundary (layout.Halo; assembly in every set)
 //	linalg.go   Axpy, Xpay: the element-wise field operations of layout
 //	reduce.go   SiteNormGo, SiteDotGo, SiteNorm64/32, SiteDot64/32: the per-site
 //	            float64 partial sums of layout.Norm2 and layout.Dot
