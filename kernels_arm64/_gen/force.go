@@ -114,20 +114,7 @@ func forceProject(e *emitter, base, d, h int) {
 			e.load(hi, base, row+1)
 			e.load(yr, base, jrow)
 			e.load(yi, base, jrow+1)
-			switch pr.c[a] {
-			case plusOne:
-				e.fadd(hr, hr, yr)
-				e.fadd(hi, hi, yi)
-			case minusOne:
-				e.fsub(hr, hr, yr)
-				e.fsub(hi, hi, yi)
-			case plusI: // x + i y
-				e.fsub(hr, hr, yi)
-				e.fadd(hi, hi, yr)
-			case minusI: // x - i y
-				e.fadd(hr, hr, yi)
-				e.fsub(hi, hi, yr)
-			}
+			addPhase(e, pr.c[a], hr, hi, yr, yi) // h = x + C y
 		}
 	}
 }

@@ -457,20 +457,7 @@ func project(e *emitter, d int) {
 			e.load(hi, rNbr, x+1)
 			e.load(yr, rNbr, y)
 			e.load(yi, rNbr, y+1)
-			switch pr.c[a] {
-			case plusOne:
-				e.fadd(hr, hr, yr)
-				e.fadd(hi, hi, yi)
-			case minusOne:
-				e.fsub(hr, hr, yr)
-				e.fsub(hi, hi, yi)
-			case plusI: // x + i y
-				e.fsub(hr, hr, yi)
-				e.fadd(hi, hi, yr)
-			case minusI: // x - i y
-				e.fadd(hr, hr, yi)
-				e.fsub(hi, hi, yr)
-			}
+			addPhase(e, pr.c[a], hr, hi, yr, yi) // h = x + C y
 		}
 	}
 }
