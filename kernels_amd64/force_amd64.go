@@ -13,12 +13,6 @@ func WilsonForce64(isa ISA, f, link, a, b, as, bs []float64, w, mu int, c float6
 		len(a) < 24*w || len(b) < 24*w || len(as) < 24*w || len(bs) < 24*w {
 		return false
 	}
-	// The scratch holds vectors of at most 8 float64 lanes (512 bits).
-	var scratch [forceScratch * 8]float64
-	consts := scratch[forceScratchS*w : (forceScratchS+3)*w]
-	for l := range w {
-		consts[l], consts[w+l], consts[2*w+l] = c/2, 6, 0.5
-	}
-	callWilsonForce64(s, mu, &f[0], &link[0], &a[0], &b[0], &as[0], &bs[0], &scratch[0])
+	callWilsonForce64(s, mu, &f[0], &link[0], &a[0], &b[0], &as[0], &bs[0], c/2)
 	return true
 }

@@ -4,15 +4,26 @@
 
 #include "textflag.h"
 
-// func wilsonForceZ64mu0(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceZ64mu0(SB), NOSPLIT, $0-56
+DATA force6<>+0(SB)/8, $0x4018000000000000 // 6.0
+GLOBL force6<>(SB), RODATA|NOPTR, $8
+DATA forcehalf<>+0(SB)/8, $0x3fe0000000000000 // 0.5
+GLOBL forcehalf<>(SB), RODATA|NOPTR, $8
+
+// func wilsonForceZ64mu0(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceZ64mu0(SB), $5184-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Z0
+	VMOVUPD Z0, 4992(R8)
+	VBROADCASTSD force6<>(SB), Z0
+	VMOVUPD Z0, 5056(R8)
+	VBROADCASTSD forcehalf<>(SB), Z0
+	VMOVUPD Z0, 5120(R8)
 	// K1: spinors DX, AX, projection of hop 0
 	VMOVUPD 0(DX), Z0
 	VMOVUPD 64(DX), Z1
@@ -1145,15 +1156,21 @@ TEXT ·wilsonForceZ64mu0(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceZ64mu1(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceZ64mu1(SB), NOSPLIT, $0-56
+// func wilsonForceZ64mu1(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceZ64mu1(SB), $5184-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Z0
+	VMOVUPD Z0, 4992(R8)
+	VBROADCASTSD force6<>(SB), Z0
+	VMOVUPD Z0, 5056(R8)
+	VBROADCASTSD forcehalf<>(SB), Z0
+	VMOVUPD Z0, 5120(R8)
 	// K1: spinors DX, AX, projection of hop 2
 	VMOVUPD 0(DX), Z0
 	VMOVUPD 64(DX), Z1
@@ -2286,15 +2303,21 @@ TEXT ·wilsonForceZ64mu1(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceZ64mu2(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceZ64mu2(SB), NOSPLIT, $0-56
+// func wilsonForceZ64mu2(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceZ64mu2(SB), $5184-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Z0
+	VMOVUPD Z0, 4992(R8)
+	VBROADCASTSD force6<>(SB), Z0
+	VMOVUPD Z0, 5056(R8)
+	VBROADCASTSD forcehalf<>(SB), Z0
+	VMOVUPD Z0, 5120(R8)
 	// K1: spinors DX, AX, projection of hop 4
 	VMOVUPD 0(DX), Z0
 	VMOVUPD 64(DX), Z1
@@ -3427,15 +3450,21 @@ TEXT ·wilsonForceZ64mu2(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceZ64mu3(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceZ64mu3(SB), NOSPLIT, $0-56
+// func wilsonForceZ64mu3(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceZ64mu3(SB), $5184-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Z0
+	VMOVUPD Z0, 4992(R8)
+	VBROADCASTSD force6<>(SB), Z0
+	VMOVUPD Z0, 5056(R8)
+	VBROADCASTSD forcehalf<>(SB), Z0
+	VMOVUPD Z0, 5120(R8)
 	// K1: spinors DX, AX, projection of hop 6
 	VMOVUPD 0(DX), Z0
 	VMOVUPD 64(DX), Z1
@@ -4568,15 +4597,21 @@ TEXT ·wilsonForceZ64mu3(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceY64mu0(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceY64mu0(SB), NOSPLIT, $0-56
+// func wilsonForceY64mu0(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceY64mu0(SB), $2592-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Y0
+	VMOVUPD Y0, 2496(R8)
+	VBROADCASTSD force6<>(SB), Y0
+	VMOVUPD Y0, 2528(R8)
+	VBROADCASTSD forcehalf<>(SB), Y0
+	VMOVUPD Y0, 2560(R8)
 	// K1: spinors DX, AX, projection of hop 0
 	VMOVUPD 0(DX), Y0
 	VMOVUPD 32(DX), Y1
@@ -5709,15 +5744,21 @@ TEXT ·wilsonForceY64mu0(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceY64mu1(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceY64mu1(SB), NOSPLIT, $0-56
+// func wilsonForceY64mu1(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceY64mu1(SB), $2592-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Y0
+	VMOVUPD Y0, 2496(R8)
+	VBROADCASTSD force6<>(SB), Y0
+	VMOVUPD Y0, 2528(R8)
+	VBROADCASTSD forcehalf<>(SB), Y0
+	VMOVUPD Y0, 2560(R8)
 	// K1: spinors DX, AX, projection of hop 2
 	VMOVUPD 0(DX), Y0
 	VMOVUPD 32(DX), Y1
@@ -6850,15 +6891,21 @@ TEXT ·wilsonForceY64mu1(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceY64mu2(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceY64mu2(SB), NOSPLIT, $0-56
+// func wilsonForceY64mu2(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceY64mu2(SB), $2592-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Y0
+	VMOVUPD Y0, 2496(R8)
+	VBROADCASTSD force6<>(SB), Y0
+	VMOVUPD Y0, 2528(R8)
+	VBROADCASTSD forcehalf<>(SB), Y0
+	VMOVUPD Y0, 2560(R8)
 	// K1: spinors DX, AX, projection of hop 4
 	VMOVUPD 0(DX), Y0
 	VMOVUPD 32(DX), Y1
@@ -7991,15 +8038,21 @@ TEXT ·wilsonForceY64mu2(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceY64mu3(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceY64mu3(SB), NOSPLIT, $0-56
+// func wilsonForceY64mu3(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceY64mu3(SB), $2592-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VBROADCASTSD s+48(FP), Y0
+	VMOVUPD Y0, 2496(R8)
+	VBROADCASTSD force6<>(SB), Y0
+	VMOVUPD Y0, 2528(R8)
+	VBROADCASTSD forcehalf<>(SB), Y0
+	VMOVUPD Y0, 2560(R8)
 	// K1: spinors DX, AX, projection of hop 6
 	VMOVUPD 0(DX), Y0
 	VMOVUPD 32(DX), Y1
@@ -9132,15 +9185,21 @@ TEXT ·wilsonForceY64mu3(SB), NOSPLIT, $0-56
 	VZEROUPPER
 	RET
 
-// func wilsonForceX64mu0(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceX64mu0(SB), NOSPLIT, $0-56
+// func wilsonForceX64mu0(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceX64mu0(SB), $1296-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VMOVDDUP s+48(FP), X0
+	VMOVUPD X0, 1248(R8)
+	VMOVDDUP force6<>(SB), X0
+	VMOVUPD X0, 1264(R8)
+	VMOVDDUP forcehalf<>(SB), X0
+	VMOVUPD X0, 1280(R8)
 	// K1: spinors DX, AX, projection of hop 0
 	VMOVUPD 0(DX), X0
 	VMOVUPD 16(DX), X1
@@ -10272,15 +10331,21 @@ TEXT ·wilsonForceX64mu0(SB), NOSPLIT, $0-56
 	VMOVUPD X4, 240(DI)
 	RET
 
-// func wilsonForceX64mu1(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceX64mu1(SB), NOSPLIT, $0-56
+// func wilsonForceX64mu1(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceX64mu1(SB), $1296-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VMOVDDUP s+48(FP), X0
+	VMOVUPD X0, 1248(R8)
+	VMOVDDUP force6<>(SB), X0
+	VMOVUPD X0, 1264(R8)
+	VMOVDDUP forcehalf<>(SB), X0
+	VMOVUPD X0, 1280(R8)
 	// K1: spinors DX, AX, projection of hop 2
 	VMOVUPD 0(DX), X0
 	VMOVUPD 16(DX), X1
@@ -11412,15 +11477,21 @@ TEXT ·wilsonForceX64mu1(SB), NOSPLIT, $0-56
 	VMOVUPD X4, 240(DI)
 	RET
 
-// func wilsonForceX64mu2(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceX64mu2(SB), NOSPLIT, $0-56
+// func wilsonForceX64mu2(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceX64mu2(SB), $1296-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VMOVDDUP s+48(FP), X0
+	VMOVUPD X0, 1248(R8)
+	VMOVDDUP force6<>(SB), X0
+	VMOVUPD X0, 1264(R8)
+	VMOVDDUP forcehalf<>(SB), X0
+	VMOVUPD X0, 1280(R8)
 	// K1: spinors DX, AX, projection of hop 4
 	VMOVUPD 0(DX), X0
 	VMOVUPD 16(DX), X1
@@ -12552,15 +12623,21 @@ TEXT ·wilsonForceX64mu2(SB), NOSPLIT, $0-56
 	VMOVUPD X4, 240(DI)
 	RET
 
-// func wilsonForceX64mu3(f, link, a, b, as, bs, scratch *float64)
-TEXT ·wilsonForceX64mu3(SB), NOSPLIT, $0-56
+// func wilsonForceX64mu3(f, link, a, b, as, bs *float64, s float64)
+TEXT ·wilsonForceX64mu3(SB), $1296-56
 	MOVQ f+0(FP), DI
 	MOVQ link+8(FP), SI
 	MOVQ a+16(FP), AX
 	MOVQ b+24(FP), BX
 	MOVQ as+32(FP), CX
 	MOVQ bs+40(FP), DX
-	MOVQ scratch+48(FP), R8
+	LEAQ 0(SP), R8
+	VMOVDDUP s+48(FP), X0
+	VMOVUPD X0, 1248(R8)
+	VMOVDDUP force6<>(SB), X0
+	VMOVUPD X0, 1264(R8)
+	VMOVDDUP forcehalf<>(SB), X0
+	VMOVUPD X0, 1280(R8)
 	// K1: spinors DX, AX, projection of hop 6
 	VMOVUPD 0(DX), X0
 	VMOVUPD 16(DX), X1

@@ -4,75 +4,68 @@
 
 package kernels_amd64
 
-// forceScratch is the number of vectors of a force kernel's scratch:
-// K1, K2, Z, two half-spinors, then s, 6 and 0.5 (at forceScratchS).
-const (
-	forceScratch  = 81
-	forceScratchS = 78
-)
+//go:noescape
+func wilsonForceZ64mu0(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceZ64mu0(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceZ64mu1(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceZ64mu1(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceZ64mu2(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceZ64mu2(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceZ64mu3(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceZ64mu3(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceY64mu0(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceY64mu0(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceY64mu1(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceY64mu1(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceY64mu2(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceY64mu2(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceY64mu3(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceY64mu3(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceX64mu0(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceX64mu0(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceX64mu1(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceX64mu1(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceX64mu2(f, link, a, b, as, bs *float64, s float64)
 
 //go:noescape
-func wilsonForceX64mu2(f, link, a, b, as, bs, scratch *float64)
+func wilsonForceX64mu3(f, link, a, b, as, bs *float64, s float64)
 
-//go:noescape
-func wilsonForceX64mu3(f, link, a, b, as, bs, scratch *float64)
-
-// callWilsonForce64 runs the force kernel of shape s and direction mu on one tile.
-func callWilsonForce64(s shapeID, mu int, f, link, a, b, as, bs, scratch *float64) {
+// callWilsonForce64 runs the force kernel of shape s and direction mu on one tile, with sc = c/2.
+func callWilsonForce64(s shapeID, mu int, f, link, a, b, as, bs *float64, sc float64) {
 	switch {
 	case s == shapeAVX512Z && mu == 0:
-		wilsonForceZ64mu0(f, link, a, b, as, bs, scratch)
+		wilsonForceZ64mu0(f, link, a, b, as, bs, sc)
 	case s == shapeAVX512Z && mu == 1:
-		wilsonForceZ64mu1(f, link, a, b, as, bs, scratch)
+		wilsonForceZ64mu1(f, link, a, b, as, bs, sc)
 	case s == shapeAVX512Z && mu == 2:
-		wilsonForceZ64mu2(f, link, a, b, as, bs, scratch)
+		wilsonForceZ64mu2(f, link, a, b, as, bs, sc)
 	case s == shapeAVX512Z && mu == 3:
-		wilsonForceZ64mu3(f, link, a, b, as, bs, scratch)
+		wilsonForceZ64mu3(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2Y && mu == 0:
-		wilsonForceY64mu0(f, link, a, b, as, bs, scratch)
+		wilsonForceY64mu0(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2Y && mu == 1:
-		wilsonForceY64mu1(f, link, a, b, as, bs, scratch)
+		wilsonForceY64mu1(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2Y && mu == 2:
-		wilsonForceY64mu2(f, link, a, b, as, bs, scratch)
+		wilsonForceY64mu2(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2Y && mu == 3:
-		wilsonForceY64mu3(f, link, a, b, as, bs, scratch)
+		wilsonForceY64mu3(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2X && mu == 0:
-		wilsonForceX64mu0(f, link, a, b, as, bs, scratch)
+		wilsonForceX64mu0(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2X && mu == 1:
-		wilsonForceX64mu1(f, link, a, b, as, bs, scratch)
+		wilsonForceX64mu1(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2X && mu == 2:
-		wilsonForceX64mu2(f, link, a, b, as, bs, scratch)
+		wilsonForceX64mu2(f, link, a, b, as, bs, sc)
 	case s == shapeAVX2X && mu == 3:
-		wilsonForceX64mu3(f, link, a, b, as, bs, scratch)
+		wilsonForceX64mu3(f, link, a, b, as, bs, sc)
 	}
 }

@@ -15,9 +15,10 @@ import "fmt"
 //	             f_ii.im -= s (z_ii.im - tr), f_ij -= s ((z_ij.re - z_ji.re) / 2, (z_ij.im + z_ji.im) / 2)
 //
 // (x / 2 and x * 0.5 are the same number). Registers: DI f, SI link, AX a,
-// BX b, CX as, DX bs, R8 the scratch (forceScratch vectors: K1, K2, Z, the
-// two projected half-spinors, then the constants s, 6 and 0.5, which the Go
-// wrapper writes). Sixteen vector registers, so every shape serves both sets.
+// BX b, CX as, DX bs, R8 the scratch in the kernel's frame (K1, K2, Z, the
+// two projected half-spinors, then the constants s = c/2, 6 and 0.5,
+// broadcast at entry). Sixteen vector registers, so every shape serves both
+// sets.
 
 // Scratch vector indices.
 const (
@@ -36,10 +37,26 @@ func forceKernel(o *out, sh shape, mu int) {
 	vb := sh.vb
 	r := sh.r
 	name := fmt.Sprintf("wilsonForce%s64mu%d", sh.reg, mu)
-	o.p("// func %s(f, link, a, b, as, bs, scratch *float64)", name)
-	o.p("TEXT ·%s(SB), NOSPLIT, $0-56", name)
-	for k, reg := range []string{"DI", "SI", "AX", "BX", "CX", "DX", "R8"} {
-		o.i("MOVQ %s+%d(FP), %s", []string{"f", "link", "a", "b", "as", "bs", "scratch"}[k], 8*k, reg)
+	o.p("// func %s(f, link, a, b, as, bs *float64, s float64)", name)
+	// The scratch is the kernel's own frame: Go does not zero an
+	// assembly frame, as it would a scratch array declared in Go. The
+	// frame is too large for NOSPLIT, so the function checks the stack.
+	o.p("TEXT ·%s(SB), $%d-56", name, scrTotal*vb)
+	for k, reg := range []string{"DI", "SI", "AX", "BX", "CX", "DX"} {
+		o.i("MOVQ %s+%d(FP), %s", []string{"f", "link", "a", "b", "as", "bs"}[k], 8*k, reg)
+	}
+	o.i("LEAQ 0(SP), R8")
+	// the constants s, 6 and 0.5, broadcast into the scratch
+	for _, c := range []struct {
+		src string
+		v   int
+	}{{"s+48(FP)", scrS}, {"force6<>(SB)", scrSix}, {"forcehalf<>(SB)", scrHalf}} {
+		if sh.reg == "X" {
+			o.i("VMOVDDUP %s, X0", c.src)
+		} else {
+			o.i("VBROADCASTSD %s, %s", c.src, sh.r(0))
+		}
+		o.i("VMOVUPD %s, %d(R8)", sh.r(0), c.v*vb)
 	}
 	re := func(e int) int { return 2 * e * vb }
 	im := func(e int) int { return (2*e + 1) * vb }
@@ -203,17 +220,22 @@ func forceKernel(o *out, sh shape, mu int) {
 func writeForce() {
 	o := &out{}
 	o.p("%s", header)
-	decl := fmt.Sprintf("\n// forceScratch is the number of vectors of a force kernel's scratch:\n// K1, K2, Z, two half-spinors, then s, 6 and 0.5 (at forceScratchS).\nconst (\n\tforceScratch = %d\n\tforceScratchS = %d\n)\n", scrTotal, scrS)
+	o.p("DATA force6<>+0(SB)/8, $0x4018000000000000 // 6.0")
+	o.p("GLOBL force6<>(SB), RODATA|NOPTR, $8")
+	o.p("DATA forcehalf<>+0(SB)/8, $0x3fe0000000000000 // 0.5")
+	o.p("GLOBL forcehalf<>(SB), RODATA|NOPTR, $8")
+	o.p("")
+	var decl string
 	for _, sh := range shapes16 {
 		for mu := range 4 {
 			forceKernel(o, sh, mu)
-			decl += fmt.Sprintf("\n//go:noescape\nfunc wilsonForce%s64mu%d(f, link, a, b, as, bs, scratch *float64)\n", sh.reg, mu)
+			decl += fmt.Sprintf("\n//go:noescape\nfunc wilsonForce%s64mu%d(f, link, a, b, as, bs *float64, s float64)\n", sh.reg, mu)
 		}
 	}
-	decl += "\n// callWilsonForce64 runs the force kernel of shape s and direction mu on one tile.\nfunc callWilsonForce64(s shapeID, mu int, f, link, a, b, as, bs, scratch *float64) {\n\tswitch {\n"
+	decl += "\n// callWilsonForce64 runs the force kernel of shape s and direction mu on one tile, with sc = c/2.\nfunc callWilsonForce64(s shapeID, mu int, f, link, a, b, as, bs *float64, sc float64) {\n\tswitch {\n"
 	for _, sh := range shapes16 {
 		for mu := range 4 {
-			decl += fmt.Sprintf("\tcase s == %s && mu == %d:\n\t\twilsonForce%s64mu%d(f, link, a, b, as, bs, scratch)\n", shapeConst(sh.isa, sh.reg), mu, sh.reg, mu)
+			decl += fmt.Sprintf("\tcase s == %s && mu == %d:\n\t\twilsonForce%s64mu%d(f, link, a, b, as, bs, sc)\n", shapeConst(sh.isa, sh.reg), mu, sh.reg, mu)
 		}
 	}
 	decl += "\t}\n}\n"
