@@ -86,12 +86,12 @@ func installAmd64(isa asm.ISA) {
 		}
 	}
 	PermuteRows64 = func(out, in []float64, p *LanePerm) {
-		if 2*p.w > 16 || !asm.PermuteRows64(isa, out, in, &p.idx[0], p.w) {
+		if !asm.PermuteRows64(isa, out, in, p.index64(), p.w) {
 			PermuteRowsGo(out, in, p)
 		}
 	}
 	PermuteRows32 = func(out, in []float32, p *LanePerm) {
-		if !asm.PermuteRows32(isa, out, in, &p.idx[1], p.w) {
+		if !asm.PermuteRows32(isa, out, in, p.index32(), p.w) {
 			PermuteRowsGo(out, in, p)
 		}
 	}

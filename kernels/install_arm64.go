@@ -350,29 +350,28 @@ func matVecAddSVE32(dst, u, v []float32, w int, s float32) {
 // permuteNEON64/32 and permuteSVE64/32 permute the lanes of rows with the
 // set's kernel where it takes them (p's W the set's lanes, whole rows, out
 // as long as in), else with PermuteRowsGo (the same bits). The float64
-// kernels take the pairs of element indices of p.idx[0], which the arm
-// wrappers read only for at most 8 lanes (where NewLanePerm fills them);
-// the float32 ones p.idx[1].
+// kernels take the pairs of element indices of p.index64 (nil beyond 8
+// lanes, which the wrappers refuse), the float32 ones p.index32.
 func permuteNEON64(out, in []float64, p *LanePerm) {
-	if !arm.PermuteRowsNEON64(out, in, &p.idx[0], p.w) {
+	if !arm.PermuteRowsNEON64(out, in, p.index64(), p.w) {
 		PermuteRowsGo(out, in, p)
 	}
 }
 
 func permuteNEON32(out, in []float32, p *LanePerm) {
-	if !arm.PermuteRowsNEON32(out, in, &p.idx[1], p.w) {
+	if !arm.PermuteRowsNEON32(out, in, p.index32(), p.w) {
 		PermuteRowsGo(out, in, p)
 	}
 }
 
 func permuteSVE64(out, in []float64, p *LanePerm) {
-	if !arm.PermuteRowsSVE64(out, in, &p.idx[0], p.w) {
+	if !arm.PermuteRowsSVE64(out, in, p.index64(), p.w) {
 		PermuteRowsGo(out, in, p)
 	}
 }
 
 func permuteSVE32(out, in []float32, p *LanePerm) {
-	if !arm.PermuteRowsSVE32(out, in, &p.idx[1], p.w) {
+	if !arm.PermuteRowsSVE32(out, in, p.index32(), p.w) {
 		PermuteRowsGo(out, in, p)
 	}
 }

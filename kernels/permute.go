@@ -35,6 +35,18 @@ func NewLanePerm(perm []int) (*LanePerm, error) {
 	return p, nil
 }
 
+// index64 is the element indices for float64 rows, nil when they do not
+// fit in 16 (more than 8 lanes): the kernels refuse a nil index.
+func (p *LanePerm) index64() *[16]uint32 {
+	if 2*p.w > 16 {
+		return nil
+	}
+	return &p.idx[0]
+}
+
+// index32 is the element indices for float32 rows.
+func (p *LanePerm) index32() *[16]uint32 { return &p.idx[1] }
+
 // W is the number of lanes.
 func (p *LanePerm) W() int { return p.w }
 

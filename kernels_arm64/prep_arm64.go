@@ -179,7 +179,7 @@ func forRecv[F Float](p *listPrep, h *Hop[F]) *listPrep {
 
 // haloWords writes the halo words of a table: the mode, then per hop the
 // base of Recv[d], the bytes of a row of nk numbers and the rows, all
-// zero for a hop outside the mode (a patched copy holds another Recv's).
+// zero for a hop outside the mode (a variant holds another Recv's).
 func haloWords[F Float](w []uint64, h *Hop[F], mode uint64, n [8]int) {
 	var z F
 	w[0] = mode

@@ -207,7 +207,7 @@ func checkPrepReused[F Float](t *testing.T, k listKernels[F], w int) {
 	h.Recv = other
 	run("other Recv")
 	if p := prep(); p != p1 {
-		t.Errorf("%s W=%d other Recv: prep renewed; want it kept (a patched copy)", k.name, w)
+		t.Errorf("%s W=%d other Recv: prep renewed; want it kept (a variant beside it)", k.name, w)
 	}
 	a1 := p1.alt.Load()
 	if a1 == nil || a1.recv != recvIDs(h, p1.lanes) {

@@ -22,6 +22,7 @@ type Operator[F layout.Float] struct {
 	fwd     [layout.Nd]*layout.Field[F]
 	bwd     [layout.Nd]*layout.Field[F]
 	halo    *layout.Halo[F]
+	nb      [][]F            // neighbour scratch of each ParallelFor chunk
 	tmp     *layout.Field[F] // full-lattice scratch for even-odd products
 	scratch *layout.Field[F]
 }
@@ -45,7 +46,7 @@ func New[F layout.Float](g *gauge.Field, mass float64, bc Boundary) (*Operator[F
 		}
 	}
 	l := g.L
-	op := &Operator[F]{L: l, Mass: mass, halo: layout.NewHalo[F](l, 3),
+	op := &Operator[F]{L: l, Mass: mass, halo: layout.NewHalo[F](l, 3), nb: make([][]F, max(1, l.Threads())),
 		tmp: layout.NewField[F](l, 3, layout.Full)}
 	ws := gauge.NewWorkspace(l, 3)
 	v := gauge.NewMatField(l, 3)
@@ -122,8 +123,11 @@ func (op *Operator[F]) Hop(dst, src *layout.Field[F], out layout.Subset) error {
 	n := l.SubsetTiles(out)
 	size := 6 * w
 	matVec := matVecKernel[F]()
-	l.ParallelFor(n, func(_, i0, i1 int) {
-		nbBuf := make([]F, size)
+	l.ParallelFor(n, func(chunk, i0, i1 int) {
+		if op.nb[chunk] == nil {
+			op.nb[chunk] = make([]F, size)
+		}
+		nbBuf := op.nb[chunk]
 		for tile := lo + i0; tile < lo+i1; tile++ {
 			d := dst.Data[tile*size : (tile+1)*size]
 			clear(d)
